@@ -1,0 +1,124 @@
+#include "shared/framecodec.h"
+
+#include "shared/jsonreader.h"
+
+#include <QJsonParseError>
+
+#include <utility>
+
+namespace palaver {
+namespace {
+
+template <class Variant>
+using DecodeResult = std::variant<Variant, ProtocolError>;
+
+// Finds the alternative of Variant whose kType is `type` and parses the object as it.
+// Alternatives without a kType (UnknownFrame) are skipped.
+template <class Variant, std::size_t... I>
+std::optional<DecodeResult<Variant>> parseAlternative(FrameType type, JsonReader& reader,
+                                                      std::index_sequence<I...>)
+{
+    std::optional<DecodeResult<Variant>> result;
+    auto tryOne = [&]<class T>(std::type_identity<T>) {
+        if constexpr (requires { T::kType; }) {
+            if (!result && T::kType == type) {
+                if (auto value = T::fromJson(reader))
+                    result = DecodeResult<Variant>(Variant(std::move(*value)));
+                else
+                    result = DecodeResult<Variant>(reader.error());
+            }
+        }
+    };
+    (tryOne(std::type_identity<std::variant_alternative_t<I, Variant>>{}), ...);
+    return result;
+}
+
+struct Envelope {
+    QJsonObject object;
+    QJsonValue correlation;
+    QString typeName;
+};
+
+// Parses the JSON object and its envelope fields; nullopt-like FrameError on failure.
+std::variant<Envelope, FrameError> readEnvelope(const QByteArray& utf8, QLatin1String correlationKey)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        const QString why = parseError.error != QJsonParseError::NoError
+            ? QStringLiteral("invalid JSON: %1").arg(parseError.errorString())
+            : QStringLiteral("a frame must be one JSON object");
+        return FrameError{{ErrorCode::BadRequest, why}, {}, true, std::nullopt};
+    }
+    Envelope env{doc.object(), {}, {}};
+    const QJsonValue correlation = env.object.value(correlationKey);
+    if (correlation.isString() || correlation.isDouble())
+        env.correlation = correlation;
+    else if (!correlation.isUndefined())
+        return FrameError{{ErrorCode::BadRequest,
+                           QStringLiteral("'%1' must be a string or an integer").arg(correlationKey)},
+                          {}, false, std::nullopt};
+    const QJsonValue type = env.object.value(keys::type);
+    if (!type.isString())
+        return FrameError{{ErrorCode::BadRequest, QStringLiteral("missing string field 'type'")},
+                          env.correlation, false, std::nullopt};
+    env.typeName = type.toString();
+    return env;
+}
+
+template <class Variant>
+std::variant<Variant, FrameError> decodeBody(const Envelope& env, bool keepUnknown)
+{
+    const auto type = frameTypeFromString(env.typeName);
+    JsonReader reader(env.object);
+    std::optional<DecodeResult<Variant>> parsed;
+    if (type) {
+        parsed = parseAlternative<Variant>(*type, reader,
+                                           std::make_index_sequence<std::variant_size_v<Variant>>{});
+    }
+    if (!parsed) {
+        if constexpr (std::is_constructible_v<Variant, UnknownFrame>) {
+            if (keepUnknown)
+                return Variant(UnknownFrame{env.typeName, env.object});
+        }
+        return FrameError{{ErrorCode::UnknownType,
+                           QStringLiteral("unknown frame type '%1'").arg(env.typeName)},
+                          env.correlation, false, std::nullopt};
+    }
+    if (auto* error = std::get_if<ProtocolError>(&*parsed))
+        return FrameError{*error, env.correlation, false, type};
+    return std::get<Variant>(std::move(*parsed));
+}
+
+} // namespace
+
+std::variant<ClientFrame, FrameError> decodeClientFrame(const QByteArray& utf8)
+{
+    auto env = readEnvelope(utf8, keys::id);
+    if (auto* error = std::get_if<FrameError>(&env))
+        return *error;
+    const Envelope& envelope = std::get<Envelope>(env);
+    auto body = decodeBody<ClientRequest>(envelope, false);
+    if (auto* error = std::get_if<FrameError>(&body))
+        return *error;
+    return ClientFrame{envelope.correlation, std::get<ClientRequest>(std::move(body))};
+}
+
+std::variant<ServerFrame, FrameError> decodeServerFrame(const QByteArray& utf8)
+{
+    auto env = readEnvelope(utf8, keys::re);
+    if (auto* error = std::get_if<FrameError>(&env))
+        return *error;
+    const Envelope& envelope = std::get<Envelope>(env);
+    auto body = decodeBody<ServerMessage>(envelope, true);
+    if (auto* error = std::get_if<FrameError>(&body))
+        return *error;
+    return ServerFrame{envelope.correlation, std::get<ServerMessage>(std::move(body))};
+}
+
+FrameType frameTypeOf(const ClientRequest& request)
+{
+    return std::visit([](const auto& r) { return std::decay_t<decltype(r)>::kType; }, request);
+}
+
+} // namespace palaver

@@ -1,0 +1,46 @@
+#pragma once
+#include "shared/objects/fileinfo.h"
+#include "shared/objects/wireenums.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace palaver {
+class JsonReader;
+
+/// One event of a room's stream. Which of the kind-specific fields are meaningful depends on
+/// `kind`, as the contract's Events section lists; toJson writes only those.
+struct Event {
+    QString room;
+    qint64 seq = 0;
+    qint64 ts = 0;
+    QString sender;
+    EventKind kind = EventKind::Message;
+
+    // message
+    QString text; ///< message, edit; blanked in history once deleted
+    QString clientMid;
+    std::optional<qint64> replyTo;
+    QStringList mentions;
+    QList<FileInfo> attachments;
+    bool deleted = false; ///< a message whose text a later delete blanked
+    // edit, delete, reaction
+    qint64 target = 0;
+    // reaction
+    QString emoji;
+    bool on = true;
+    // member_join, member_leave
+    QString user;
+    // room_update
+    QString name;
+    QString topic;
+
+    static std::optional<Event> fromJson(JsonReader& reader);
+    QJsonObject toJson() const;
+    bool operator==(const Event&) const = default;
+};
+
+} // namespace palaver
