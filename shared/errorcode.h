@@ -27,6 +27,7 @@ std::optional<ErrorCode> errorCodeFromString(const QString& name);
 
 /// WebSocket close codes the server uses (RFC 6455 ones plus the 44xx application range).
 enum class CloseCode : quint16 {
+    Normal = 1000, ///< orderly close, e.g. after logout
     GoingAway = 1001, ///< server shutting down
     TooLarge = 1009, ///< frame over the size limit
     ProtocolViolation = 4400, ///< binary frame, invalid JSON, repeated abuse

@@ -1,0 +1,35 @@
+#include "server/core/fanout.h"
+
+#include "server/core/roomroster.h"
+#include "server/core/sessionregistry.h"
+#include "server/net/session.h"
+
+namespace palaver::server {
+
+qsizetype Fanout::toRoom(qint64 roomId, const QByteArray& frame) const
+{
+    const QString text = QString::fromUtf8(frame);
+    qsizetype reached = 0;
+    for (const qint64 userId : m_roster.membersOf(roomId)) {
+        for (Session* session : m_sessions.sessionsOf(userId)) {
+            session->sendText(text);
+            ++reached;
+        }
+    }
+    return reached;
+}
+
+qsizetype Fanout::toUser(qint64 userId, const QByteArray& frame, const Session* except) const
+{
+    const QString text = QString::fromUtf8(frame);
+    qsizetype reached = 0;
+    for (Session* session : m_sessions.sessionsOf(userId)) {
+        if (session != except) {
+            session->sendText(text);
+            ++reached;
+        }
+    }
+    return reached;
+}
+
+} // namespace palaver::server

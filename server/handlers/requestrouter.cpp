@@ -1,0 +1,156 @@
+#include "server/handlers/requestrouter.h"
+
+#include "server/config/serverconfig.h"
+#include "server/core/ratelimiter.h"
+#include "server/logging.h"
+#include "server/net/session.h"
+
+#include <QDateTime>
+
+namespace palaver::server {
+namespace {
+// Frames a client may pipeline behind its auth request before the welcome arrives.
+constexpr int kMaxDeferredFrames = 64;
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+
+bool isAuthRequest(FrameType type)
+{
+    return type == FrameType::Register || type == FrameType::Login || type == FrameType::Resume;
+}
+
+RateLimiter::Bucket bucketOf(FrameType type)
+{
+    switch (type) {
+    case FrameType::Send:
+        return RateLimiter::Bucket::Message;
+    case FrameType::Edit:
+    case FrameType::Delete:
+    case FrameType::React:
+        return RateLimiter::Bucket::Edit;
+    case FrameType::Typing:
+        return RateLimiter::Bucket::Typing;
+    case FrameType::Read:
+        return RateLimiter::Bucket::Read;
+    default:
+        return RateLimiter::Bucket::Request;
+    }
+}
+} // namespace
+
+RequestRouter::RequestRouter(ServerContext& context, AuthHandler::Authenticated onAuthenticated)
+    : m_ctx(context),
+      m_auth(context, std::move(onAuthenticated)),
+      m_rooms(context),
+      m_roomQueries(context),
+      m_events(context),
+      m_history(context),
+      m_read(context)
+{
+}
+
+void RequestRouter::onFrame(Session& session, const QByteArray& frame)
+{
+    switch (session.state()) {
+    case Session::State::Closing:
+        return;
+    case Session::State::Authenticating:
+        if (session.deferredFrames().size() >= kMaxDeferredFrames)
+            session.close(CloseCode::ProtocolViolation, QStringLiteral("too many frames before welcome"));
+        else
+            session.deferredFrames().enqueue(frame);
+        return;
+    case Session::State::Unauthenticated:
+    case Session::State::Authenticated:
+        break;
+    }
+
+    auto decoded = decodeClientFrame(frame);
+    if (auto* error = std::get_if<FrameError>(&decoded)) {
+        session.answerError(error->id, error->error);
+        if (error->fatal)
+            session.close(CloseCode::ProtocolViolation, error->error.message);
+        else if (!session.isAuthenticated())
+            session.close(CloseCode::AuthRequired, QStringLiteral("authenticate first"));
+        return;
+    }
+    dispatch(session, std::get<ClientFrame>(decoded));
+}
+
+void RequestRouter::replayDeferred(Session& session)
+{
+    while (!session.deferredFrames().isEmpty() && session.isAuthenticated())
+        onFrame(session, session.deferredFrames().dequeue());
+}
+
+bool RequestRouter::admit(Session& session, const QJsonValue& id, FrameType type)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto retryAfter = m_ctx.limiter.take(session.userId(), bucketOf(type), now);
+    if (!retryAfter)
+        return true;
+    session.answerError(id, ErrorCode::RateLimited, QStringLiteral("slow down"), *retryAfter);
+    if (session.noteRateLimited(now, m_ctx.config.floodThreshold, m_ctx.config.floodWindowMs)) {
+        qCInfo(lcSession) << session.peerDescription() << "closed for flooding";
+        session.close(CloseCode::Flooding, QStringLiteral("flooding"));
+    }
+    return false;
+}
+
+void RequestRouter::notYetSupported(Session& session, const QJsonValue& id, FrameType type)
+{
+    session.answerError(id, ErrorCode::BadRequest,
+                        QStringLiteral("'%1' is not supported by this server yet").arg(toString(type)));
+}
+
+void RequestRouter::dispatch(Session& session, const ClientFrame& frame)
+{
+    const FrameType type = frameTypeOf(frame.request);
+    const QJsonValue& id = frame.id;
+    if (!session.isAuthenticated() && !isAuthRequest(type)) {
+        session.answerError(id, ErrorCode::AuthFailed,
+                            QStringLiteral("the first frame must be register, login or resume"));
+        session.close(CloseCode::AuthRequired, QStringLiteral("authenticate first"));
+        return;
+    }
+    if (session.isAuthenticated()) {
+        if (isAuthRequest(type))
+            return session.answerError(id, ErrorCode::BadRequest, QStringLiteral("already authenticated"));
+        if (!admit(session, id, type))
+            return;
+    }
+    std::visit(Overloaded{
+                   [&](const RegisterRequest& r) { m_auth.handle(session, id, r); },
+                   [&](const LoginRequest& r) { m_auth.handle(session, id, r); },
+                   [&](const ResumeRequest& r) { m_auth.handle(session, id, r); },
+                   [&](const LogoutRequest& r) { m_auth.handle(session, id, r); },
+                   [&](const PingRequest&) { session.answer(id, PongAnswer{}); },
+                   [&](const CreateRoomRequest& r) { m_rooms.handle(session, id, r); },
+                   [&](const OpenDirectRequest& r) { m_rooms.handle(session, id, r); },
+                   [&](const JoinRequest& r) { m_rooms.handle(session, id, r); },
+                   [&](const LeaveRequest& r) { m_rooms.handle(session, id, r); },
+                   [&](const InviteRequest& r) { m_rooms.handle(session, id, r); },
+                   [&](const KickRequest& r) { m_rooms.handle(session, id, r); },
+                   [&](const RoomsRequest& r) { m_roomQueries.handle(session, id, r); },
+                   [&](const DirectoryRequest& r) { m_roomQueries.handle(session, id, r); },
+                   [&](const MembersRequest& r) { m_roomQueries.handle(session, id, r); },
+                   [&](const UsersRequest& r) { m_roomQueries.handle(session, id, r); },
+                   [&](const SendRequest& r) { m_events.handle(session, id, r); },
+                   [&](const EditRequest& r) { m_events.handle(session, id, r); },
+                   [&](const DeleteRequest& r) { m_events.handle(session, id, r); },
+                   [&](const ReactRequest& r) { m_events.handle(session, id, r); },
+                   [&](const HistoryRequest& r) { m_history.handle(session, id, r); },
+                   [&](const SyncRequest& r) { m_history.handle(session, id, r); },
+                   [&](const ReadRequest& r) { m_read.handle(session, id, r); },
+                   // Typing, presence changes and search arrive with later server work.
+                   [&](const TypingRequest&) { notYetSupported(session, id, type); },
+                   [&](const PresenceRequest&) { notYetSupported(session, id, type); },
+                   [&](const SearchRequest&) { notYetSupported(session, id, type); },
+               },
+               frame.request);
+}
+
+} // namespace palaver::server

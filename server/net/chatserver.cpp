@@ -1,0 +1,191 @@
+#include "server/net/chatserver.h"
+
+#include "server/auth/passwordhasher.h"
+#include "server/handlers/requestrouter.h"
+#include "server/handlers/servercontext.h"
+#include "server/logging.h"
+#include "server/net/session.h"
+#include "server/storage/database.h"
+#include "server/storage/sqlitestorefactory.h"
+#include "server/storage/storeerror.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace palaver::server {
+
+ChatServer::ChatServer(ServerConfig config, QObject* parent)
+    : QObject(parent),
+      m_config(std::move(config)),
+      m_fanout(m_roster, m_sessions),
+      m_limiter(m_config.ratePerS, m_config.burst)
+{
+    m_deadlineTimer.setInterval(250);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &ChatServer::enforceAuthDeadlines);
+    m_keepAliveTimer.setInterval(m_config.pingIntervalMs);
+    connect(&m_keepAliveTimer, &QTimer::timeout, this, &ChatServer::keepAlive);
+}
+
+ChatServer::~ChatServer()
+{
+    // Sessions first: their sockets must not outlive the handlers they signal.
+    for (Session* s : std::as_const(m_connections))
+        delete s;
+    m_connections.clear();
+    if (m_db)
+        m_db->stop();
+}
+
+bool ChatServer::start(QString* error)
+{
+    if (!QDir().mkpath(m_config.dataDir)) {
+        *error = QStringLiteral("cannot create data folder %1").arg(m_config.dataDir);
+        return false;
+    }
+    m_db = std::make_unique<Database>(std::make_unique<SqliteStoreFactory>(m_config.databasePath()), this);
+    try {
+        m_db->start();
+        // The roster is loaded before listening, so the first push already reaches everyone.
+        auto store = m_db->factory().open(QStringLiteral("palaver-boot"), true);
+        m_roster.load(store->rooms().allMemberships());
+    } catch (const StoreError& e) {
+        *error = QStringLiteral("database %1: %2").arg(m_config.databasePath(), QString::fromUtf8(e.what()));
+        return false;
+    }
+    m_hasher = std::make_unique<PasswordHasher>(this);
+    m_context = std::make_unique<ServerContext>(ServerContext{m_config, *m_db, m_roster, m_sessions,
+                                                              m_fanout, *m_hasher, m_limiter});
+    m_router = std::make_unique<RequestRouter>(*m_context, [this](Session* s) { onAuthenticated(s); });
+
+    m_server = new QWebSocketServer(QStringLiteral("palaver-server/" PALAVER_VERSION),
+                                    QWebSocketServer::NonSecureMode, this);
+    connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
+    if (!m_server->listen(m_config.host, m_config.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_config.host.toString())
+                     .arg(m_config.port)
+                     .arg(m_server->errorString());
+        return false;
+    }
+    m_deadlineTimer.start();
+    m_keepAliveTimer.start();
+    qCInfo(lcServer) << "serving" << url() << "with database" << m_db->factory().description();
+    return true;
+}
+
+quint16 ChatServer::port() const { return m_server ? m_server->serverPort() : 0; }
+
+QString ChatServer::url() const
+{
+    QString host = m_server->serverAddress().toString();
+    if (host.contains(u':'))
+        host = u'[' + host + u']';
+    return QStringLiteral("ws://%1:%2/v1").arg(host).arg(port());
+}
+
+void ChatServer::onNewConnection()
+{
+    while (QWebSocket* socket = m_server->nextPendingConnection()) {
+        socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxFrameBytes));
+        socket->setMaxAllowedIncomingFrameSize(quint64(m_config.maxFrameBytes));
+        auto* session = new Session(socket, m_nextNumber++, this);
+        m_connections.insert(session);
+        connect(session, &Session::disconnected, this, &ChatServer::onDisconnected);
+        if (m_shuttingDown) {
+            session->close(CloseCode::GoingAway, QStringLiteral("server shutting down"));
+            continue;
+        }
+        if (socket->requestUrl().path() != QStringLiteral("/v1")) {
+            session->close(CloseCode::ProtocolViolation, QStringLiteral("unknown path: use /v1"));
+            continue;
+        }
+        connect(session, &Session::frameReceived, this, [this](Session* s, const QByteArray& frame) {
+            if (!m_shuttingDown)
+                m_router->onFrame(*s, frame);
+        });
+        session->setAuthDeadline(QDeadlineTimer(m_config.authTimeoutMs));
+        m_awaitingAuth.emplace_back(session);
+        qCDebug(lcSession) << session->peerDescription() << "connected";
+    }
+}
+
+void ChatServer::onAuthenticated(Session* session)
+{
+    m_sessions.add(session);
+    m_router->replayDeferred(*session);
+}
+
+void ChatServer::onDisconnected(Session* session)
+{
+    if (!m_connections.remove(session))
+        return;
+    qCDebug(lcSession) << session->peerDescription() << "disconnected";
+    if (session->userId() != 0 && m_sessions.remove(session)) {
+        m_limiter.forget(session->userId());
+        const qint64 userId = session->userId();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_db->write<Done>(
+            [userId, now](Store& store) -> Outcome<Done> {
+                store.users().setLastSeen(userId, now);
+                return Done{};
+            },
+            [](Outcome<Done>) {});
+    }
+    session->deleteLater();
+    if (m_shuttingDown && m_connections.isEmpty())
+        finishShutdown();
+}
+
+void ChatServer::enforceAuthDeadlines()
+{
+    while (!m_awaitingAuth.empty()) {
+        const QPointer<Session>& front = m_awaitingAuth.front();
+        if (front && !front->authDeadline().hasExpired())
+            break;
+        if (front && front->state() == Session::State::Unauthenticated)
+            front->close(CloseCode::AuthRequired, QStringLiteral("authentication timeout"));
+        m_awaitingAuth.pop_front();
+    }
+}
+
+void ChatServer::keepAlive()
+{
+    for (Session* s : std::as_const(m_connections)) {
+        if (s->missedPongs() >= 2)
+            s->abort();
+        else
+            s->ping();
+    }
+}
+
+void ChatServer::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    qCInfo(lcServer) << "shutting down";
+    m_server->close();
+    // Everything already queued commits and is answered before the clients are told to go.
+    m_db->afterPendingWrites([this] {
+        const auto sessions = m_connections;
+        for (Session* s : sessions)
+            s->close(CloseCode::GoingAway, QStringLiteral("server shutting down"));
+        if (m_connections.isEmpty())
+            finishShutdown();
+        else
+            QTimer::singleShot(2000, this, &ChatServer::finishShutdown);
+    });
+}
+
+void ChatServer::finishShutdown()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_db->stop();
+    Q_EMIT stopped();
+}
+
+} // namespace palaver::server

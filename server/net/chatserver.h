@@ -1,0 +1,73 @@
+#pragma once
+// Owns the listening socket and everything a connection needs; one per server process.
+#include "server/config/serverconfig.h"
+#include "server/core/fanout.h"
+#include "server/core/ratelimiter.h"
+#include "server/core/roomroster.h"
+#include "server/core/sessionregistry.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+
+class QWebSocketServer;
+
+namespace palaver::server {
+class Database;
+class PasswordHasher;
+class RequestRouter;
+class Session;
+struct ServerContext;
+
+class ChatServer final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ChatServer(ServerConfig config, QObject* parent = nullptr);
+    ~ChatServer() override;
+
+    /// Opens and migrates the database, loads memberships and starts listening.
+    bool start(QString* error);
+    /// The bound port (useful with port 0).
+    quint16 port() const;
+    QString url() const;
+
+    /// Stops accepting, commits and answers what was queued, closes every client with 1001,
+    /// then emits stopped().
+    void shutdown();
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    void onNewConnection();
+    void onDisconnected(Session* session);
+    void onAuthenticated(Session* session);
+    void enforceAuthDeadlines();
+    void keepAlive();
+    void finishShutdown();
+
+    ServerConfig m_config;
+    std::unique_ptr<Database> m_db;
+    RoomRoster m_roster;
+    SessionRegistry m_sessions;
+    Fanout m_fanout;
+    RateLimiter m_limiter;
+    std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<ServerContext> m_context;
+    std::unique_ptr<RequestRouter> m_router;
+    QWebSocketServer* m_server = nullptr;
+    QSet<Session*> m_connections;
+    std::deque<QPointer<Session>> m_awaitingAuth; ///< oldest first: deadlines are in order
+    QTimer m_deadlineTimer;
+    QTimer m_keepAliveTimer;
+    quint64 m_nextNumber = 1;
+    bool m_shuttingDown = false;
+    bool m_stopped = false;
+};
+
+} // namespace palaver::server

@@ -1,0 +1,91 @@
+#include "server/net/session.h"
+
+#include "server/logging.h"
+
+#include <QWebSocket>
+
+namespace palaver::server {
+
+Session::Session(QWebSocket* socket, quint64 number, QObject* parent)
+    : QObject(parent), m_socket(socket), m_number(number)
+{
+    m_socket->setParent(this);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString& text) {
+        if (m_state != State::Closing)
+            Q_EMIT frameReceived(this, text.toUtf8());
+    });
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] {
+        close(CloseCode::ProtocolViolation, QStringLiteral("binary frames are not allowed"));
+    });
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_missedPongs = 0; });
+    connect(m_socket, &QWebSocket::disconnected, this, [this] { Q_EMIT disconnected(this); });
+}
+
+Session::~Session() = default;
+
+void Session::authenticate(qint64 userId, const QByteArray& tokenHash)
+{
+    m_userId = userId;
+    m_tokenHash = tokenHash;
+    m_state = State::Authenticated;
+}
+
+void Session::send(const QByteArray& frame) { sendText(QString::fromUtf8(frame)); }
+
+void Session::sendText(const QString& frame)
+{
+    if (m_state != State::Closing)
+        m_socket->sendTextMessage(frame);
+}
+
+void Session::answerError(const QJsonValue& re, ErrorCode code, const QString& message,
+                          std::optional<qint64> retryAfterMs)
+{
+    answer(re, ErrorAnswer{code, message, retryAfterMs});
+}
+
+void Session::answerError(const QJsonValue& re, const ProtocolError& error)
+{
+    answerError(re, error.code, error.message);
+}
+
+void Session::close(CloseCode code, const QString& reason)
+{
+    if (m_state == State::Closing)
+        return;
+    qCDebug(lcSession) << peerDescription() << "closing with" << quint16(code) << reason;
+    m_state = State::Closing;
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+}
+
+void Session::abort()
+{
+    m_state = State::Closing;
+    m_socket->abort();
+}
+
+void Session::ping()
+{
+    ++m_missedPongs;
+    m_socket->ping();
+}
+
+bool Session::noteRateLimited(qint64 now, int threshold, qint64 windowMs)
+{
+    if (now - m_floodWindowStart > windowMs) {
+        m_floodWindowStart = now;
+        m_floodCount = 0;
+    }
+    return ++m_floodCount > threshold;
+}
+
+QString Session::peerDescription() const
+{
+    return QStringLiteral("#%1 %2:%3 user %4")
+        .arg(m_number)
+        .arg(m_socket->peerAddress().toString())
+        .arg(m_socket->peerPort())
+        .arg(m_userId);
+}
+
+} // namespace palaver::server

@@ -1,0 +1,41 @@
+#include "server/serverapp.h"
+
+#include "server/config/serverconfig.h"
+#include "server/net/chatserver.h"
+#include "server/net/signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <csignal>
+
+namespace palaver::server {
+
+int runServer(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("palaver-server"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Palaver"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PALAVER_VERSION));
+
+    const auto parsed = parseServerConfig(QCoreApplication::arguments());
+    if (const auto* exit = std::get_if<ConfigExit>(&parsed)) {
+        QTextStream(exit->exitCode == 0 ? stdout : stderr) << exit->text << Qt::endl;
+        return exit->exitCode;
+    }
+    ChatServer server(std::get<ServerConfig>(parsed));
+    QString error;
+    if (!server.start(&error)) {
+        QTextStream(stderr) << "palaver-server: " << error << Qt::endl;
+        return 1;
+    }
+    // Tools and tests read this line to learn the port when they asked for port 0.
+    QTextStream(stdout) << "palaver-server listening on " << server.url() << Qt::endl;
+
+    SignalWatcher signals({SIGINT, SIGTERM});
+    QObject::connect(&signals, &SignalWatcher::received, &server, &ChatServer::shutdown);
+    QObject::connect(&server, &ChatServer::stopped, &app, &QCoreApplication::quit);
+    return app.exec();
+}
+
+} // namespace palaver::server

@@ -1,0 +1,38 @@
+#pragma once
+// One QSqlDatabase connection with a cache of prepared statements. Every failure throws
+// StoreError, so store code reads as the SQL it runs.
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace palaver::server {
+
+class SqlConnection
+{
+public:
+    /// Takes an open connection; removes it from QSqlDatabase's registry on destruction.
+    explicit SqlConnection(const QString& connectionName);
+    ~SqlConnection();
+    SqlConnection(const SqlConnection&) = delete;
+    SqlConnection& operator=(const SqlConnection&) = delete;
+
+    /// Prepares (once) and runs a statement with positional arguments; the returned query is
+    /// positioned before the first row and stays valid until the next run() of the same SQL.
+    QSqlQuery& run(const QString& sql, std::initializer_list<QVariant> args = {});
+    /// Runs a statement that is not worth caching (pragmas, DDL, transaction control).
+    void exec(const QString& sql);
+    /// First column of the first row, or nullopt when there is no row.
+    std::optional<QVariant> scalar(const QString& sql, std::initializer_list<QVariant> args = {});
+
+    QSqlDatabase database() const;
+    QString driverName() const;
+
+private:
+    QString m_name;
+    QHash<QString, QSqlQuery> m_statements;
+};
+
+} // namespace palaver::server

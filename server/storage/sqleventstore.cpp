@@ -1,0 +1,136 @@
+#include "server/storage/sqleventstore.h"
+
+#include "server/storage/sqlconnection.h"
+#include "server/storage/storeerror.h"
+#include "shared/jsonkeys.h"
+#include "shared/jsonreader.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace palaver::server {
+namespace {
+const QString kEventColumns =
+    QStringLiteral("room_id, seq, ts, sender_id, kind, client_mid, body");
+
+// The body column holds only the kind-specific fields; the rest are columns of their own.
+QByteArray bodyOf(const Event& event)
+{
+    QJsonObject body = event.toJson();
+    for (const QLatin1String key : {keys::room, keys::seq, keys::ts, keys::sender, keys::kind,
+                                    keys::clientMid})
+        body.remove(key);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+Event SqlEventStore::readEvent(const QSqlQuery& q)
+{
+    QJsonObject object = QJsonDocument::fromJson(q.value(6).toByteArray()).object();
+    object.insert(keys::room, QString::number(q.value(0).toLongLong()));
+    object.insert(keys::seq, q.value(1).toLongLong());
+    object.insert(keys::ts, q.value(2).toLongLong());
+    object.insert(keys::sender, QString::number(q.value(3).toLongLong()));
+    object.insert(keys::kind, toString(static_cast<EventKind>(q.value(4).toInt())));
+    if (!q.value(5).isNull())
+        object.insert(keys::clientMid, q.value(5).toString());
+    JsonReader reader(object);
+    auto event = Event::fromJson(reader);
+    if (!event)
+        throw StoreError(QStringLiteral("stored event %1/%2 is unreadable: %3")
+                             .arg(q.value(0).toLongLong())
+                             .arg(q.value(1).toLongLong())
+                             .arg(reader.error().message));
+    return *event;
+}
+
+qint64 SqlEventStore::append(Event& event, qint64 roomId, qint64 senderId)
+{
+    // The seq comes from the room row inside this transaction: the row lock (or SQLite's
+    // single writer) serialises appends, and a rollback gives the number back, so committed
+    // seqs are gapless without any counter outside the database.
+    const auto seq = m_sql.scalar(
+        QStringLiteral("UPDATE rooms SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq"),
+        {roomId});
+    if (!seq)
+        throw StoreError(QStringLiteral("append to missing room %1").arg(roomId));
+    event.seq = seq->toLongLong();
+    const QVariant clientMid =
+        event.kind == EventKind::Message ? QVariant(event.clientMid) : QVariant();
+    m_sql.run(QStringLiteral("INSERT INTO events (%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kEventColumns),
+              {roomId, event.seq, event.ts, senderId, int(event.kind), clientMid, bodyOf(event)});
+    for (const QString& mentioned : std::as_const(event.mentions)) {
+        m_sql.run(QStringLiteral("INSERT INTO event_mentions (room_id, user_id, seq) VALUES (?, ?, ?)"),
+                  {roomId, mentioned.toLongLong(), event.seq});
+    }
+    return event.seq;
+}
+
+std::optional<AppendedEvent> SqlEventStore::findByClientMid(qint64 roomId, qint64 senderId,
+                                                            const QString& clientMid)
+{
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT seq, ts FROM events WHERE room_id = ? AND "
+                                            "sender_id = ? AND client_mid = ?"),
+                             {roomId, senderId, clientMid});
+    std::optional<AppendedEvent> found;
+    if (q.next())
+        found = AppendedEvent{q.value(0).toLongLong(), q.value(1).toLongLong(), true};
+    q.finish();
+    return found;
+}
+
+std::optional<Event> SqlEventStore::event(qint64 roomId, qint64 seq)
+{
+    QSqlQuery& q = m_sql.run(
+        QStringLiteral("SELECT %1 FROM events WHERE room_id = ? AND seq = ?").arg(kEventColumns),
+        {roomId, seq});
+    std::optional<Event> found;
+    if (q.next())
+        found = readEvent(q);
+    q.finish();
+    return found;
+}
+
+QList<Event> SqlEventStore::history(qint64 roomId, std::optional<qint64> before,
+                                    std::optional<qint64> after, int limit)
+{
+    QList<Event> events;
+    if (after) {
+        QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1 FROM events WHERE room_id = ? AND seq > ? "
+                                                "ORDER BY seq ASC LIMIT ?")
+                                     .arg(kEventColumns),
+                                 {roomId, *after, limit});
+        while (q.next())
+            events.append(readEvent(q));
+        q.finish();
+        return events;
+    }
+    const qint64 upper = before.value_or(std::numeric_limits<qint64>::max());
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1 FROM events WHERE room_id = ? AND seq < ? "
+                                            "ORDER BY seq DESC LIMIT ?")
+                                 .arg(kEventColumns),
+                             {roomId, upper, limit});
+    while (q.next())
+        events.append(readEvent(q));
+    q.finish();
+    std::reverse(events.begin(), events.end());
+    return events;
+}
+
+void SqlEventStore::markDeleted(qint64 roomId, qint64 seq)
+{
+    auto target = event(roomId, seq);
+    if (!target)
+        return;
+    target->text.clear();
+    target->mentions.clear();
+    target->attachments.clear();
+    target->deleted = true;
+    m_sql.run(QStringLiteral("UPDATE events SET body = ? WHERE room_id = ? AND seq = ?"),
+              {bodyOf(*target), roomId, seq});
+    m_sql.run(QStringLiteral("DELETE FROM event_mentions WHERE room_id = ? AND seq = ?"), {roomId, seq});
+}
+
+} // namespace palaver::server

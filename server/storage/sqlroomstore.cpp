@@ -1,0 +1,206 @@
+#include "server/storage/sqlroomstore.h"
+
+#include "server/storage/sqlconnection.h"
+
+#include <QSqlQuery>
+
+namespace palaver::server {
+namespace {
+const QString kRoomColumns =
+    QStringLiteral("r.id, r.kind, r.name, r.topic, r.created_ts, r.last_seq, r.member_count");
+} // namespace
+
+RoomInfo SqlRoomStore::readRoom(const QSqlQuery& q)
+{
+    RoomInfo room;
+    room.id = QString::number(q.value(0).toLongLong());
+    room.kind = static_cast<RoomKind>(q.value(1).toInt());
+    room.name = q.value(2).toString();
+    room.topic = q.value(3).toString();
+    room.createdTs = q.value(4).toLongLong();
+    room.lastSeq = q.value(5).toLongLong();
+    room.memberCount = q.value(6).toLongLong();
+    return room;
+}
+
+qint64 SqlRoomStore::createRoom(RoomKind kind, const QString& name, const QString& topic, qint64 now,
+                                const QString& directKey)
+{
+    const QVariant key = directKey.isEmpty() ? QVariant() : QVariant(directKey);
+    return m_sql
+        .scalar(QStringLiteral("INSERT INTO rooms (kind, name, topic, created_ts, direct_key) "
+                               "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                {int(kind), name, topic, now, key})
+        .value_or(QVariant())
+        .toLongLong();
+}
+
+std::optional<qint64> SqlRoomStore::directRoom(const QString& directKey)
+{
+    const auto id = m_sql.scalar(QStringLiteral("SELECT id FROM rooms WHERE direct_key = ?"), {directKey});
+    return id ? std::optional(id->toLongLong()) : std::nullopt;
+}
+
+std::optional<RoomRecord> SqlRoomStore::room(qint64 roomId)
+{
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1 FROM rooms r WHERE r.id = ?").arg(kRoomColumns),
+                             {roomId});
+    std::optional<RoomRecord> record;
+    if (q.next()) {
+        record = RoomRecord{q.value(0).toLongLong(), static_cast<RoomKind>(q.value(1).toInt()),
+                            q.value(2).toString(),   q.value(3).toString(),
+                            q.value(4).toLongLong(), q.value(5).toLongLong(),
+                            q.value(6).toLongLong()};
+    }
+    q.finish();
+    return record;
+}
+
+std::optional<MemberRecord> SqlRoomStore::member(qint64 roomId, qint64 userId)
+{
+    QSqlQuery& q = m_sql.run(
+        QStringLiteral("SELECT role, last_read_seq FROM members WHERE room_id = ? AND user_id = ?"),
+        {roomId, userId});
+    std::optional<MemberRecord> record;
+    if (q.next())
+        record = MemberRecord{roomId, userId, static_cast<Role>(q.value(0).toInt()), q.value(1).toLongLong()};
+    q.finish();
+    return record;
+}
+
+void SqlRoomStore::addMember(qint64 roomId, qint64 userId, Role role)
+{
+    // A new member starts with everything before its join read: old history is not "unread".
+    m_sql.run(QStringLiteral("INSERT INTO members (room_id, user_id, role, last_read_seq) "
+                             "SELECT id, ?, ?, last_seq FROM rooms WHERE id = ?"),
+              {userId, int(role), roomId});
+    m_sql.run(QStringLiteral("UPDATE rooms SET member_count = member_count + 1 WHERE id = ?"), {roomId});
+}
+
+void SqlRoomStore::removeMember(qint64 roomId, qint64 userId)
+{
+    m_sql.run(QStringLiteral("DELETE FROM members WHERE room_id = ? AND user_id = ?"), {roomId, userId});
+    m_sql.run(QStringLiteral("UPDATE rooms SET member_count = member_count - 1 WHERE id = ?"), {roomId});
+}
+
+QList<MemberInfo> SqlRoomStore::members(qint64 roomId)
+{
+    QSqlQuery& q = m_sql.run(
+        QStringLiteral("SELECT u.id, u.username, u.display_name, m.role, m.last_read_seq, u.last_seen "
+                       "FROM members m JOIN users u ON u.id = m.user_id WHERE m.room_id = ? "
+                       "ORDER BY m.role DESC, u.username"),
+        {roomId});
+    QList<MemberInfo> list;
+    while (q.next()) {
+        MemberInfo m;
+        m.user = QString::number(q.value(0).toLongLong());
+        m.username = q.value(1).toString();
+        m.displayName = q.value(2).toString();
+        m.role = static_cast<Role>(q.value(3).toInt());
+        m.lastReadSeq = q.value(4).toLongLong();
+        if (const qint64 seen = q.value(5).toLongLong(); seen > 0)
+            m.lastSeen = seen;
+        list.append(m);
+    }
+    q.finish();
+    return list;
+}
+
+void SqlRoomStore::fillMembership(RoomInfo& room, qint64 userId, Role role, qint64 lastReadSeq)
+{
+    const qint64 roomId = room.id.toLongLong();
+    RoomMembership self;
+    self.role = role;
+    self.lastReadSeq = lastReadSeq;
+    // Range scans on the (room, seq) key: cost grows with the unread count, not the history.
+    self.unread = m_sql
+                      .scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE room_id = ? AND seq > ? "
+                                             "AND kind = ? AND sender_id <> ?"),
+                              {roomId, lastReadSeq, int(EventKind::Message), userId})
+                      .value_or(0)
+                      .toLongLong();
+    self.mentions = m_sql
+                        .scalar(QStringLiteral("SELECT COUNT(*) FROM event_mentions WHERE room_id = ? "
+                                               "AND user_id = ? AND seq > ?"),
+                                {roomId, userId, lastReadSeq})
+                        .value_or(0)
+                        .toLongLong();
+    room.self = self;
+}
+
+QList<RoomInfo> SqlRoomStore::roomsOf(qint64 userId)
+{
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1, m.role, m.last_read_seq FROM members m "
+                                            "JOIN rooms r ON r.id = m.room_id WHERE m.user_id = ? "
+                                            "ORDER BY r.id")
+                                 .arg(kRoomColumns),
+                             {userId});
+    QList<RoomInfo> rooms;
+    QList<std::pair<Role, qint64>> markers;
+    while (q.next()) {
+        rooms.append(readRoom(q));
+        markers.append({static_cast<Role>(q.value(7).toInt()), q.value(8).toLongLong()});
+    }
+    q.finish();
+    for (qsizetype i = 0; i < rooms.size(); ++i)
+        fillMembership(rooms[i], userId, markers[i].first, markers[i].second);
+    return rooms;
+}
+
+std::optional<RoomInfo> SqlRoomStore::roomFor(qint64 roomId, qint64 userId)
+{
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1 FROM rooms r WHERE r.id = ?").arg(kRoomColumns),
+                             {roomId});
+    std::optional<RoomInfo> room;
+    if (q.next())
+        room = readRoom(q);
+    q.finish();
+    if (room) {
+        if (const auto m = member(roomId, userId))
+            fillMembership(*room, userId, m->role, m->lastReadSeq);
+    }
+    return room;
+}
+
+QList<RoomInfo> SqlRoomStore::publicRooms(const QString& query, int limit)
+{
+    QString escaped = query.toLower();
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    const QString pattern = u'%' + escaped + u'%';
+    QSqlQuery& q = m_sql.run(
+        QStringLiteral("SELECT %1 FROM rooms r WHERE r.kind = ? AND (lower(r.name) LIKE ? ESCAPE '\\' "
+                       "OR lower(r.topic) LIKE ? ESCAPE '\\') ORDER BY r.member_count DESC, r.id LIMIT ?")
+            .arg(kRoomColumns),
+        {int(RoomKind::Public), pattern, pattern, limit});
+    QList<RoomInfo> rooms;
+    while (q.next())
+        rooms.append(readRoom(q));
+    q.finish();
+    return rooms;
+}
+
+QList<MemberRecord> SqlRoomStore::allMemberships()
+{
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT room_id, user_id, role, last_read_seq FROM members"));
+    QList<MemberRecord> list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(), q.value(1).toLongLong(),
+                     static_cast<Role>(q.value(2).toInt()), q.value(3).toLongLong()});
+    }
+    q.finish();
+    return list;
+}
+
+qint64 SqlRoomStore::advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq)
+{
+    // One statement does forward-only and the clamp, so concurrent reads cannot race it back.
+    return m_sql
+        .scalar(QStringLiteral("UPDATE members SET last_read_seq = MAX(last_read_seq, "
+                               "MIN(?, (SELECT last_seq FROM rooms WHERE id = ?))) "
+                               "WHERE room_id = ? AND user_id = ? RETURNING last_read_seq"),
+                {seq, roomId, roomId, userId})
+        .value_or(0)
+        .toLongLong();
+}
+
+} // namespace palaver::server

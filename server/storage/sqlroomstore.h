@@ -1,0 +1,37 @@
+#pragma once
+#include "server/storage/store.h"
+
+class QSqlQuery;
+
+namespace palaver::server {
+class SqlConnection;
+
+/// Rooms, memberships and read markers in SQL shared by SQLite and PostgreSQL.
+class SqlRoomStore final : public RoomStore
+{
+public:
+    explicit SqlRoomStore(SqlConnection& connection) : m_sql(connection) { }
+
+    qint64 createRoom(RoomKind kind, const QString& name, const QString& topic, qint64 now,
+                      const QString& directKey) override;
+    std::optional<qint64> directRoom(const QString& directKey) override;
+    std::optional<RoomRecord> room(qint64 roomId) override;
+    std::optional<MemberRecord> member(qint64 roomId, qint64 userId) override;
+    void addMember(qint64 roomId, qint64 userId, Role role) override;
+    void removeMember(qint64 roomId, qint64 userId) override;
+    QList<MemberInfo> members(qint64 roomId) override;
+    QList<RoomInfo> roomsOf(qint64 userId) override;
+    std::optional<RoomInfo> roomFor(qint64 roomId, qint64 userId) override;
+    QList<RoomInfo> publicRooms(const QString& query, int limit) override;
+    QList<MemberRecord> allMemberships() override;
+    qint64 advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq) override;
+
+private:
+    /// Fills `self` with the marker and the unread and mention counts after it.
+    void fillMembership(RoomInfo& room, qint64 userId, Role role, qint64 lastReadSeq);
+    static RoomInfo readRoom(const QSqlQuery& q);
+
+    SqlConnection& m_sql;
+};
+
+} // namespace palaver::server

@@ -1,0 +1,40 @@
+#pragma once
+#include "server/storage/sqlconnection.h"
+#include "server/storage/sqleventstore.h"
+#include "server/storage/sqlroomstore.h"
+#include "server/storage/sqluserstore.h"
+#include "server/storage/store.h"
+
+#include <memory>
+
+namespace palaver::server {
+
+/// The Store over one SQL connection; SQLite now, PostgreSQL through the same SQL later.
+class SqlStore final : public Store
+{
+public:
+    explicit SqlStore(std::unique_ptr<SqlConnection> connection);
+
+    UserStore& users() override { return m_users; }
+    RoomStore& rooms() override { return m_rooms; }
+    EventStore& events() override { return m_events; }
+
+    void begin() override;
+    void beginRead() override;
+    void commit() override;
+    void rollback() override;
+    void savepoint() override;
+    void releaseSavepoint() override;
+    void rollbackToSavepoint() override;
+
+    /// Raw access for migrations and tests that must break things on purpose.
+    SqlConnection& connection() { return *m_sql; }
+
+private:
+    std::unique_ptr<SqlConnection> m_sql;
+    SqlUserStore m_users;
+    SqlRoomStore m_rooms;
+    SqlEventStore m_events;
+};
+
+} // namespace palaver::server

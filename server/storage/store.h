@@ -1,0 +1,101 @@
+#pragma once
+// The storage interface. One Store is one database connection used by one thread; the
+// WriteBatcher and ReadPool own theirs. Methods throw StoreError on database failure and
+// return empty optionals for "no such row": rules (who may do what) live in the handlers.
+#include "server/storage/records.h"
+#include "shared/objects/event.h"
+#include "shared/objects/memberinfo.h"
+#include "shared/objects/roominfo.h"
+#include "shared/objects/userinfo.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <optional>
+
+namespace palaver::server {
+
+class UserStore
+{
+public:
+    virtual ~UserStore() = default;
+    /// nullopt when the (lower-case) username is taken.
+    virtual std::optional<qint64> createUser(const QString& username, const QString& displayName,
+                                             const QString& passwordHash, qint64 now) = 0;
+    virtual std::optional<UserRecord> userByName(const QString& username) = 0;
+    virtual std::optional<UserRecord> userById(qint64 id) = 0;
+    /// Users whose username or display name contains `query`, by username.
+    virtual QList<UserRecord> searchUsers(const QString& query, int limit) = 0;
+    virtual void setLastSeen(qint64 userId, qint64 ts) = 0;
+
+    virtual void createSession(const QByteArray& tokenHash, qint64 userId, const QString& device,
+                               qint64 now, qint64 expiresTs) = 0;
+    /// The user of a live session; slides its expiry forward to `newExpiry`.
+    virtual std::optional<qint64> resumeSession(const QByteArray& tokenHash, qint64 now,
+                                                qint64 newExpiry) = 0;
+    virtual void deleteSession(const QByteArray& tokenHash) = 0;
+};
+
+class RoomStore
+{
+public:
+    virtual ~RoomStore() = default;
+    /// `directKey` is set for direct rooms only and is unique per pair of users.
+    virtual qint64 createRoom(RoomKind kind, const QString& name, const QString& topic, qint64 now,
+                              const QString& directKey = {}) = 0;
+    virtual std::optional<qint64> directRoom(const QString& directKey) = 0;
+    virtual std::optional<RoomRecord> room(qint64 roomId) = 0;
+    virtual std::optional<MemberRecord> member(qint64 roomId, qint64 userId) = 0;
+    /// Adds a member whose marker starts at the room's current last seq.
+    virtual void addMember(qint64 roomId, qint64 userId, Role role) = 0;
+    virtual void removeMember(qint64 roomId, qint64 userId) = 0;
+    virtual QList<MemberInfo> members(qint64 roomId) = 0;
+    /// The user's rooms with its marker, unread and mentions filled in.
+    virtual QList<RoomInfo> roomsOf(qint64 userId) = 0;
+    /// One room as `userId` sees it (with `self` when a member).
+    virtual std::optional<RoomInfo> roomFor(qint64 roomId, qint64 userId) = 0;
+    virtual QList<RoomInfo> publicRooms(const QString& query, int limit) = 0;
+    /// Every (room, user) pair: the server's membership index is built from it at start.
+    virtual QList<MemberRecord> allMemberships() = 0;
+    /// Moves the marker forward only, clamped to the room's last seq; returns the marker.
+    virtual qint64 advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq) = 0;
+};
+
+class EventStore
+{
+public:
+    virtual ~EventStore() = default;
+    /// Appends with the room's next seq (assigned in this transaction) and returns it.
+    virtual qint64 append(Event& event, qint64 roomId, qint64 senderId) = 0;
+    /// The ack of an earlier send with the same (room, sender, client_mid), if any.
+    virtual std::optional<AppendedEvent> findByClientMid(qint64 roomId, qint64 senderId,
+                                                         const QString& clientMid) = 0;
+    virtual std::optional<Event> event(qint64 roomId, qint64 seq) = 0;
+    /// Ascending events with before < seq (newest page) or seq > after (oldest page first).
+    virtual QList<Event> history(qint64 roomId, std::optional<qint64> before,
+                                 std::optional<qint64> after, int limit) = 0;
+    /// Blanks a deleted message's text in history.
+    virtual void markDeleted(qint64 roomId, qint64 seq) = 0;
+};
+
+/// One connection's worth of storage plus transaction control.
+class Store
+{
+public:
+    virtual ~Store() = default;
+    virtual UserStore& users() = 0;
+    virtual RoomStore& rooms() = 0;
+    virtual EventStore& events() = 0;
+
+    /// A write transaction (SQLite: BEGIN IMMEDIATE). Reads use beginRead().
+    virtual void begin() = 0;
+    virtual void beginRead() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+    /// Savepoints isolate one request inside a batch.
+    virtual void savepoint() = 0;
+    virtual void releaseSavepoint() = 0;
+    virtual void rollbackToSavepoint() = 0;
+};
+
+} // namespace palaver::server

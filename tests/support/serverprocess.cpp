@@ -1,0 +1,99 @@
+#include "tests/support/serverprocess.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+#include <QtDebug>
+
+#include <csignal>
+#include <cstdio>
+
+ServerProcess::ServerProcess(QStringList extraArgs, QString dataDir)
+    : m_extraArgs(std::move(extraArgs)), m_dataDir(std::move(dataDir))
+{
+    if (m_dataDir.isEmpty()) {
+        m_tempDir = std::make_unique<QTemporaryDir>();
+        m_dataDir = m_tempDir->path();
+    }
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        stop();
+}
+
+QString ServerProcess::binary()
+{
+    const QString fromEnv = qEnvironmentVariable("PALAVER_SERVER_BIN");
+    return fromEnv.isEmpty() ? QCoreApplication::applicationDirPath() + QStringLiteral("/palaver-server") : fromEnv;
+}
+
+bool ServerProcess::start()
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    m_output.clear();
+    QObject::connect(m_process.get(), &QProcess::readyReadStandardError, [this] {
+        const QByteArray text = m_process->readAllStandardError();
+        m_output += QString::fromUtf8(text);
+        // PALAVER_TEST_SERVER_LOG=1 shows the server's log beside the test's own output.
+        if (qEnvironmentVariableIsSet("PALAVER_TEST_SERVER_LOG"))
+            fprintf(stderr, "[server] %s", text.constData());
+    });
+    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--data-dir"), m_dataDir};
+    args += m_extraArgs;
+    m_process->start(binary(), args);
+    if (!m_process->waitForStarted(10000)) {
+        qWarning() << "cannot start" << binary() << m_process->errorString();
+        return false;
+    }
+    static const QRegularExpression listening(QStringLiteral("listening on (ws://\\S+)"));
+    QString stdoutText;
+    QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        if (!m_process->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))) {
+            if (m_process->state() == QProcess::NotRunning)
+                break;
+            continue;
+        }
+        stdoutText += QString::fromUtf8(m_process->readAllStandardOutput());
+        const auto match = listening.match(stdoutText);
+        if (match.hasMatch()) {
+            m_url = QUrl(match.captured(1));
+            return true;
+        }
+    }
+    qWarning() << "server did not come up:" << stdoutText << m_output
+               << QString::fromUtf8(m_process->readAllStandardError());
+    return false;
+}
+
+int ServerProcess::stop()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return m_process ? m_process->exitCode() : -1;
+    ::kill(pid_t(m_process->processId()), SIGTERM);
+    if (!m_process->waitForFinished(15000)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+        return -1;
+    }
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+void ServerProcess::kill()
+{
+    if (!m_process)
+        return;
+    m_process->kill(); // SIGKILL on Unix
+    m_process->waitForFinished(5000);
+}
+
+bool ServerProcess::restart()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        stop();
+    return start();
+}

@@ -1,0 +1,39 @@
+#pragma once
+// Runs the real palaver-server binary on a free loopback port with its own data folder.
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+class ServerProcess
+{
+public:
+    /// `extraArgs` are added to --listen/--data-dir; the data folder is temporary unless given.
+    explicit ServerProcess(QStringList extraArgs = {}, QString dataDir = {});
+    ~ServerProcess();
+
+    /// Starts and waits for the "listening on" line. Returns false (and logs) on failure.
+    bool start();
+    /// SIGTERM and wait for a clean exit; returns the exit code (-1 if it crashed).
+    int stop();
+    /// SIGKILL: no chance to flush anything.
+    void kill();
+    /// Same data folder and arguments, new process (and new port).
+    bool restart();
+
+    QUrl url() const { return m_url; }
+    QString dataDir() const { return m_dataDir; }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    QString output() const { return m_output; }
+    static QString binary();
+
+private:
+    QStringList m_extraArgs;
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+    QString m_dataDir;
+    std::unique_ptr<QProcess> m_process;
+    QUrl m_url;
+    QString m_output;
+};
