@@ -1,0 +1,47 @@
+// palaver-bench SCENARIO [options] --url ws://127.0.0.1:PORT/v1 — prints one JSON object.
+#include "ingestscenario.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Palaver load generator. Scenarios: ingest."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"scenario"_s, u"ingest"_s);
+    const QCommandLineOption url(u"url"_s, u"Server URL, e.g. ws://127.0.0.1:8765/v1."_s, u"URL"_s);
+    const QCommandLineOption connections(u"connections"_s, u"Sender connections (default 20)."_s, u"N"_s, u"20"_s);
+    const QCommandLineOption inFlight(u"in-flight"_s, u"Sends in flight per connection (default 16)."_s, u"N"_s, u"16"_s);
+    const QCommandLineOption messages(u"messages"_s, u"Messages per connection (default 500)."_s, u"N"_s, u"500"_s);
+    const QCommandLineOption noListeners(u"no-listeners"_s, u"Rooms without a listening member."_s);
+    const QCommandLineOption pid(u"server-pid"_s, u"Server pid, for its CPU time and peak RSS."_s, u"PID"_s, u"0"_s);
+    parser.addOptions({url, connections, inFlight, messages, noListeners, pid});
+    parser.process(app);
+    if (parser.positionalArguments().value(0) != u"ingest"_s || !parser.isSet(url)) {
+        QTextStream(stderr) << parser.helpText();
+        return 2;
+    }
+    IngestParams params;
+    params.url = QUrl(parser.value(url));
+    params.connections = parser.value(connections).toInt();
+    params.inFlight = parser.value(inFlight).toInt();
+    params.messagesPerConnection = parser.value(messages).toInt();
+    params.listeners = !parser.isSet(noListeners);
+    params.serverPid = parser.value(pid).toLongLong();
+    IngestScenario scenario(params);
+    int exitCode = 1;
+    QObject::connect(&scenario, &IngestScenario::finished, &app, [&](bool ok) {
+        QTextStream(stdout) << QJsonDocument(scenario.result()).toJson(QJsonDocument::Indented);
+        exitCode = ok ? 0 : 1;
+        app.quit();
+    });
+    scenario.start();
+    app.exec();
+    return exitCode;
+}
