@@ -60,6 +60,15 @@ std::optional<QVariant> SqlConnection::scalar(const QString& sql, std::initializ
     return value;
 }
 
+QString SqlConnection::containsPattern(const QString& text)
+{
+    QString escaped = text.toLower();
+    escaped.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
 QSqlDatabase SqlConnection::database() const { return QSqlDatabase::database(m_name, false); }
 
 QString SqlConnection::driverName() const { return database().driverName(); }

@@ -27,6 +27,10 @@ public:
     /// First column of the first row, or nullopt when there is no row.
     std::optional<QVariant> scalar(const QString& sql, std::initializer_list<QVariant> args = {});
 
+    /// A LIKE pattern (with ESCAPE '\\') matching `text` anywhere, case-folded; the user's
+    /// own % and _ are matched literally.
+    static QString containsPattern(const QString& text);
+
     QSqlDatabase database() const;
     QString driverName() const;
 

@@ -164,9 +164,7 @@ std::optional<RoomInfo> SqlRoomStore::roomFor(qint64 roomId, qint64 userId)
 
 QList<RoomInfo> SqlRoomStore::publicRooms(const QString& query, int limit)
 {
-    QString escaped = query.toLower();
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-    const QString pattern = u'%' + escaped + u'%';
+    const QString pattern = SqlConnection::containsPattern(query);
     QSqlQuery& q = m_sql.run(
         QStringLiteral("SELECT %1 FROM rooms r WHERE r.kind = ? AND (lower(r.name) LIKE ? ESCAPE '\\' "
                        "OR lower(r.topic) LIKE ? ESCAPE '\\') ORDER BY r.member_count DESC, r.id LIMIT ?")

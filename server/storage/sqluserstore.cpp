@@ -54,10 +54,7 @@ std::optional<UserRecord> SqlUserStore::userById(qint64 id)
 
 QList<UserRecord> SqlUserStore::searchUsers(const QString& query, int limit)
 {
-    // LIKE wildcards in the user's query are matched literally.
-    QString escaped = query.toLower();
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-    const QString pattern = u'%' + escaped + u'%';
+    const QString pattern = SqlConnection::containsPattern(query);
     QSqlQuery& q = m_sql.run(
         QStringLiteral("SELECT %1 FROM users WHERE disabled = 0 AND (username LIKE ? ESCAPE '\\' "
                        "OR lower(display_name) LIKE ? ESCAPE '\\') ORDER BY username LIMIT ?")
