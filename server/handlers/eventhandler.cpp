@@ -37,15 +37,18 @@ Event newEvent(const QString& room, qint64 senderId, EventKind kind)
     return e;
 }
 
-// The target of an edit or delete: a message of the caller that is still there.
-std::optional<ProtocolError> checkOwnMessage(Store& store, qint64 roomId, qint64 target, qint64 caller)
+// The room of an edit or delete whose target is a message of the caller that is still there.
+Outcome<qint64> ownMessageRoom(Store& store, const QString& wireRoom, qint64 target, qint64 caller)
 {
-    const auto original = store.events().event(roomId, target);
+    const auto roomId = memberRoom(store, wireRoom, caller);
+    if (!roomId)
+        return kForbidden;
+    const auto original = store.events().event(*roomId, target);
     if (!original || original->kind != EventKind::Message || original->deleted)
         return ProtocolError{ErrorCode::NotFound, QStringLiteral("no message with seq %1").arg(target)};
     if (original->sender != toWireId(caller))
         return ProtocolError{ErrorCode::Forbidden, QStringLiteral("only the sender may change a message")};
-    return std::nullopt;
+    return *roomId;
 }
 } // namespace
 
@@ -94,15 +97,13 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const EditRequ
 {
     const qint64 caller = session.userId();
     commit(session, id, false, [caller, request](Store& store) -> Result {
-        const auto roomId = memberRoom(store, request.room, caller);
-        if (!roomId)
-            return kForbidden;
-        if (const auto error = checkOwnMessage(store, *roomId, request.target, caller))
-            return *error;
+        const auto roomId = ownMessageRoom(store, request.room, request.target, caller);
+        if (!roomId.ok())
+            return roomId.error();
         Event e = newEvent(request.room, caller, EventKind::Edit);
         e.target = request.target;
         e.text = request.text;
-        store.events().append(e, *roomId, caller);
+        store.events().append(e, roomId.value(), caller);
         return EventHandler::Appended{e, false};
     });
 }
@@ -111,15 +112,13 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const DeleteRe
 {
     const qint64 caller = session.userId();
     commit(session, id, false, [caller, request](Store& store) -> Result {
-        const auto roomId = memberRoom(store, request.room, caller);
-        if (!roomId)
-            return kForbidden;
-        if (const auto error = checkOwnMessage(store, *roomId, request.target, caller))
-            return *error;
-        store.events().markDeleted(*roomId, request.target);
+        const auto roomId = ownMessageRoom(store, request.room, request.target, caller);
+        if (!roomId.ok())
+            return roomId.error();
+        store.events().markDeleted(roomId.value(), request.target);
         Event e = newEvent(request.room, caller, EventKind::Delete);
         e.target = request.target;
-        store.events().append(e, *roomId, caller);
+        store.events().append(e, roomId.value(), caller);
         return EventHandler::Appended{e, false};
     });
 }

@@ -49,6 +49,19 @@ RoomInfo viewOf(Store& store, qint64 roomId, qint64 userId)
     return store.rooms().roomFor(roomId, userId).value_or(RoomInfo{});
 }
 
+// The caller's membership when it may moderate (invite, kick) in this room.
+Outcome<MemberRecord> moderator(Store& store, const QString& wireRoom, qint64 caller, const QString& action)
+{
+    const auto roomId = fromWireId(wireRoom);
+    const auto self = roomId ? store.rooms().member(*roomId, caller) : std::nullopt;
+    if (!self)
+        return forbidden().error();
+    if (store.rooms().room(*roomId)->kind == RoomKind::Direct || self->role < Role::Admin)
+        return ProtocolError{ErrorCode::Forbidden,
+                             QStringLiteral("only owners and admins of a group or public room may %1").arg(action)};
+    return *self;
+}
+
 // A user added to a room: the roster entry and the room_added push need its own view.
 void addMember(Store& store, RoomChange& change, qint64 userId, Role role)
 {
@@ -158,22 +171,19 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const InviteReq
 {
     const qint64 caller = session.userId();
     commit(session, id, Answer::Ok, [caller, request](Store& store) -> Outcome<RoomChange> {
-        const auto roomId = fromWireId(request.room);
-        const auto self = roomId ? store.rooms().member(*roomId, caller) : std::nullopt;
-        if (!self)
-            return forbidden();
-        const auto room = store.rooms().room(*roomId);
-        if (room->kind == RoomKind::Direct || self->role < Role::Admin)
-            return fail(ErrorCode::Forbidden, QStringLiteral("only owners and admins of a group or public room may invite"));
+        const auto self = moderator(store, request.room, caller, QStringLiteral("invite"));
+        if (!self.ok())
+            return self.error();
+        const qint64 roomId = self.value().roomId;
         const auto invitee = existingUser(store, request.user);
         if (!invitee)
             return fail(ErrorCode::NotFound, QStringLiteral("no user with id '%1'").arg(request.user));
         RoomChange change;
-        change.roomId = *roomId;
-        if (store.rooms().member(*roomId, *invitee))
+        change.roomId = roomId;
+        if (store.rooms().member(roomId, *invitee))
             return change; // already in: inviting again changes nothing
         addMember(store, change, *invitee, Role::Member);
-        change.events.append(appendMembership(store, EventKind::MemberJoin, *roomId, caller, *invitee));
+        change.events.append(appendMembership(store, EventKind::MemberJoin, roomId, caller, *invitee));
         finishViews(store, change, caller);
         return change;
     });
@@ -183,25 +193,22 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const KickReque
 {
     const qint64 caller = session.userId();
     commit(session, id, Answer::Ok, [caller, request](Store& store) -> Outcome<RoomChange> {
-        const auto roomId = fromWireId(request.room);
-        const auto self = roomId ? store.rooms().member(*roomId, caller) : std::nullopt;
-        if (!self)
-            return forbidden();
-        const auto room = store.rooms().room(*roomId);
-        if (room->kind == RoomKind::Direct || self->role < Role::Admin)
-            return fail(ErrorCode::Forbidden, QStringLiteral("only owners and admins may kick"));
+        const auto self = moderator(store, request.room, caller, QStringLiteral("kick"));
+        if (!self.ok())
+            return self.error();
+        const qint64 roomId = self.value().roomId;
         const auto target = fromWireId(request.user);
-        const auto member = target ? store.rooms().member(*roomId, *target) : std::nullopt;
+        const auto member = target ? store.rooms().member(roomId, *target) : std::nullopt;
         if (!member)
             return fail(ErrorCode::NotFound, QStringLiteral("that user is not a member of this room"));
         if (*target == caller)
             return fail(ErrorCode::BadRequest, QStringLiteral("use leave to leave a room"));
-        if (member->role >= self->role)
+        if (member->role >= self.value().role)
             return fail(ErrorCode::Forbidden, QStringLiteral("you cannot kick a member of equal or higher role"));
         RoomChange change;
-        change.roomId = *roomId;
-        change.events.append(appendMembership(store, EventKind::MemberLeave, *roomId, caller, *target));
-        store.rooms().removeMember(*roomId, *target);
+        change.roomId = roomId;
+        change.events.append(appendMembership(store, EventKind::MemberLeave, roomId, caller, *target));
+        store.rooms().removeMember(roomId, *target);
         change.removed.append(*target);
         return change;
     });
