@@ -52,7 +52,8 @@ std::variant<Envelope, FrameError> readEnvelope(const QByteArray& utf8, QLatin1S
     }
     Envelope env{doc.object(), {}, {}};
     const QJsonValue correlation = env.object.value(correlationKey);
-    if (correlation.isString() || correlation.isDouble())
+    const bool integral = correlation.isDouble() && correlation.toDouble() == double(qint64(correlation.toDouble()));
+    if (correlation.isString() || integral)
         env.correlation = correlation;
     else if (!correlation.isUndefined())
         return FrameError{{ErrorCode::BadRequest,

@@ -22,7 +22,12 @@ public:
     /// Records a rejection found by the caller (cross-field rules).
     void fail(ErrorCode code, const QString& message);
 
-    bool has(QLatin1String key) const { return m_object.contains(key); }
+    /// True when the field is present and not null (null means absent throughout).
+    bool has(QLatin1String key) const
+    {
+        const QJsonValue v = m_object.value(key);
+        return !v.isUndefined() && !v.isNull();
+    }
 
     /// Opaque user or room id: a string of 1..64 characters.
     QString id(QLatin1String key);
@@ -57,7 +62,7 @@ private:
     std::optional<qint64> toInteger(QLatin1String key, const QJsonValue& value, qint64 min,
                                     qint64 max);
 
-    const QJsonObject& m_object;
+    const QJsonObject m_object; ///< a copy (implicitly shared): readers of temporaries stay valid
     std::optional<ProtocolError> m_error;
 };
 

@@ -47,8 +47,8 @@ void readKindFields(JsonReader& r, Event& e)
         e.user = r.id(keys::user);
         break;
     case EventKind::RoomUpdate:
-        e.name = r.string(keys::name, 0, limits::maxRoomName);
-        e.topic = r.string(keys::topic, 0, limits::maxTopic);
+        e.name = r.text(keys::name, limits::maxRoomName, true);
+        e.topic = r.text(keys::topic, limits::maxTopic, true);
         break;
     }
 }

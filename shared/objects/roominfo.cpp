@@ -11,8 +11,9 @@ std::optional<RoomInfo> RoomInfo::fromJson(JsonReader& r)
     RoomInfo room;
     room.id = r.id(keys::id);
     const QString kind = r.string(keys::kind, 1, 16);
-    room.name = r.string(keys::name, 0, limits::maxRoomName);
-    room.topic = r.string(keys::topic, 0, limits::maxTopic);
+    // Lengths in characters, as create_room counts them, so the server's answer always parses.
+    room.name = r.text(keys::name, limits::maxRoomName, true);
+    room.topic = r.text(keys::topic, limits::maxTopic, true);
     room.createdTs = r.integer(keys::createdTs, 0, limits::maxSafeInteger);
     room.lastSeq = r.integer(keys::lastSeq, 0, limits::maxSafeInteger);
     room.memberCount = r.integer(keys::members, 0, limits::maxSafeInteger);
