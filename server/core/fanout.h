@@ -17,8 +17,10 @@ public:
     }
 
     /// Returns the number of sessions reached.
-    qsizetype toRoom(qint64 roomId, const QByteArray& frame) const;
+    qsizetype toRoom(qint64 roomId, const QByteArray& frame, const Session* except = nullptr) const;
     qsizetype toUser(qint64 userId, const QByteArray& frame, const Session* except = nullptr) const;
+    /// For callers that reach many users with one frame: convert once, send many times.
+    qsizetype toUser(qint64 userId, const QString& text, const Session* except = nullptr) const;
 
 private:
     const RoomRoster& m_roster;

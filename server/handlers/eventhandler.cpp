@@ -1,6 +1,8 @@
 #include "server/handlers/eventhandler.h"
 
+#include "server/core/badgepublisher.h"
 #include "server/core/fanout.h"
+#include "server/core/typingtracker.h"
 #include "server/core/wireid.h"
 #include "server/net/session.h"
 #include "server/storage/database.h"
@@ -161,8 +163,19 @@ void EventHandler::commit(Session& session, const QJsonValue& id, bool isSend,
             }
             guard->answer(id, ack);
         }
-        if (!result.value().duplicate)
-            m_ctx.fanout.toRoom(fromWireId(e.room).value_or(0), encodePush(EventPush{e}));
+        if (result.value().duplicate)
+            return; // pushed the first time
+        const qint64 roomId = fromWireId(e.room).value_or(0);
+        const qint64 senderId = fromWireId(e.sender).value_or(0);
+        if (e.kind == EventKind::Message)
+            m_ctx.typing.stop(roomId, senderId); // sending ends typing, before the message shows
+        m_ctx.fanout.toRoom(roomId, encodePush(EventPush{e}));
+        if (e.kind == EventKind::Message) {
+            QList<qint64> mentioned;
+            for (const QString& user : e.mentions)
+                mentioned.append(fromWireId(user).value_or(0));
+            m_ctx.badges.messageCommitted(roomId, senderId, mentioned);
+        }
     });
 }
 

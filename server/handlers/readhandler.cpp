@@ -1,5 +1,6 @@
 #include "server/handlers/readhandler.h"
 
+#include "server/core/badgepublisher.h"
 #include "server/core/fanout.h"
 #include "server/core/wireid.h"
 #include "server/handlers/reply.h"
@@ -8,10 +9,8 @@
 namespace palaver::server {
 namespace {
 struct MarkerMove {
-    qint64 roomId = 0;
     bool moved = false;
-    qint64 seq = 0;
-    RoomMembership badge;
+    MemberRecord member; ///< as stored after the move
 };
 } // namespace
 
@@ -26,11 +25,9 @@ void ReadHandler::handle(Session& session, const QJsonValue& id, const ReadReque
             if (!member)
                 return Outcome<MarkerMove>::fail(ErrorCode::Forbidden,
                                                  QStringLiteral("no such room, or you are not a member"));
-            MarkerMove move{*roomId, false, member->lastReadSeq, {}};
-            move.seq = store.rooms().advanceReadMarker(*roomId, caller, request.seq);
-            move.moved = move.seq != member->lastReadSeq;
-            if (move.moved)
-                move.badge = store.rooms().roomFor(*roomId, caller)->self.value_or(RoomMembership{});
+            MarkerMove move;
+            move.member = store.rooms().advanceReadMarker(*roomId, caller, request.seq);
+            move.moved = move.member.lastReadSeq != member->lastReadSeq;
             return move;
         },
         [this, guard, id, caller, request](Outcome<MarkerMove> result) {
@@ -40,10 +37,9 @@ void ReadHandler::handle(Session& session, const QJsonValue& id, const ReadReque
             const MarkerMove& move = result.value();
             if (!move.moved)
                 return; // a lower seq is a no-op: nobody hears of it
-            m_ctx.fanout.toRoom(move.roomId,
-                                encodePush(ReceiptPush{request.room, toWireId(caller), move.seq}));
-            m_ctx.fanout.toUser(caller, encodePush(BadgePush{request.room, move.badge.unread,
-                                                             move.badge.mentions}));
+            m_ctx.fanout.toRoom(move.member.roomId,
+                                encodePush(ReceiptPush{request.room, toWireId(caller), move.member.lastReadSeq}));
+            m_ctx.badges.markerMoved(move.member);
         });
 }
 

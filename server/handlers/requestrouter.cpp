@@ -48,7 +48,8 @@ RequestRouter::RequestRouter(ServerContext& context, AuthHandler::Authenticated 
       m_roomQueries(context),
       m_events(context),
       m_history(context),
-      m_read(context)
+      m_read(context),
+      m_liveState(context)
 {
 }
 
@@ -145,9 +146,9 @@ void RequestRouter::dispatch(Session& session, const ClientFrame& frame)
                    [&](const HistoryRequest& r) { m_history.handle(session, id, r); },
                    [&](const SyncRequest& r) { m_history.handle(session, id, r); },
                    [&](const ReadRequest& r) { m_read.handle(session, id, r); },
-                   // Typing, presence changes and search arrive with later server work.
-                   [&](const TypingRequest&) { notYetSupported(session, id, type); },
-                   [&](const PresenceRequest&) { notYetSupported(session, id, type); },
+                   [&](const TypingRequest& r) { m_liveState.handle(session, id, r); },
+                   [&](const PresenceRequest& r) { m_liveState.handle(session, id, r); },
+                   // Search arrives with the files-and-search work.
                    [&](const SearchRequest&) { notYetSupported(session, id, type); },
                },
                frame.request);

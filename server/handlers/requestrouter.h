@@ -4,6 +4,7 @@
 #include "server/handlers/authhandler.h"
 #include "server/handlers/eventhandler.h"
 #include "server/handlers/historyhandler.h"
+#include "server/handlers/livestatehandler.h"
 #include "server/handlers/readhandler.h"
 #include "server/handlers/roomhandler.h"
 #include "server/handlers/roomqueryhandler.h"
@@ -35,6 +36,7 @@ private:
     EventHandler m_events;
     HistoryHandler m_history;
     ReadHandler m_read;
+    LiveStateHandler m_liveState;
 };
 
 } // namespace palaver::server

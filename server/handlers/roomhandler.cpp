@@ -237,7 +237,7 @@ void RoomHandler::commit(Session& session, const QJsonValue& id, Answer answer,
 void RoomHandler::publish(const RoomChange& change, const Session* requester)
 {
     for (const auto& [userId, view] : change.added) {
-        m_ctx.roster.add(change.roomId, userId);
+        m_ctx.roster.add(change.roomId, userId, view.self ? view.self->lastReadSeq : 0);
         m_ctx.fanout.toUser(userId, encodePush(RoomAddedPush{view}), requester);
     }
     for (const Event& event : change.events)

@@ -1,6 +1,6 @@
 #include "server/handlers/roomqueryhandler.h"
 
-#include "server/core/sessionregistry.h"
+#include "server/core/presencetracker.h"
 #include "server/core/wireid.h"
 #include "server/handlers/reply.h"
 #include "server/net/session.h"
@@ -10,16 +10,15 @@
 
 namespace palaver::server {
 
-PresenceStatus RoomQueryHandler::presenceOf(qint64 userId) const
+template <class Person>
+void RoomQueryHandler::fillPresence(Person& person, const QString& userId) const
 {
-    const QList<Session*>& sessions = m_ctx.sessions.sessionsOf(userId);
-    if (sessions.isEmpty())
-        return PresenceStatus::Offline;
-    for (const Session* s : sessions) {
-        if (s->presence() == PresenceStatus::Online)
-            return PresenceStatus::Online;
-    }
-    return PresenceStatus::Away;
+    const qint64 id = fromWireId(userId).value_or(0);
+    person.presence = m_ctx.presence.status(id);
+    if (person.presence != PresenceStatus::Offline)
+        person.lastSeen.reset(); // last_seen describes an offline user only
+    else if (const auto seen = m_ctx.presence.lastSeen(id))
+        person.lastSeen = seen; // fresher than the stored one while its write is queued
 }
 
 void RoomQueryHandler::handle(Session& session, const QJsonValue& id, const RoomsRequest&)
@@ -58,11 +57,8 @@ void RoomQueryHandler::handle(Session& session, const QJsonValue& id, const Memb
                 return;
             if (!result.ok())
                 return guard->answerError(id, result.error());
-            for (MemberInfo& m : result.value().members) {
-                m.presence = presenceOf(fromWireId(m.user).value_or(0));
-                if (m.presence != PresenceStatus::Offline)
-                    m.lastSeen.reset();
-            }
+            for (MemberInfo& m : result.value().members)
+                fillPresence(m, m.user);
             guard->answer(id, result.value());
         });
 }
@@ -84,11 +80,8 @@ void RoomQueryHandler::handle(Session& session, const QJsonValue& id, const User
                 return;
             if (!result.ok())
                 return guard->answerError(id, result.error());
-            for (UserInfo& u : result.value().users) {
-                u.presence = presenceOf(fromWireId(u.id).value_or(0));
-                if (u.presence != PresenceStatus::Offline)
-                    u.lastSeen.reset();
-            }
+            for (UserInfo& u : result.value().users)
+                fillPresence(u, u.id);
             guard->answer(id, result.value());
         });
 }

@@ -18,7 +18,9 @@ public:
     void handle(Session& session, const QJsonValue& id, const UsersRequest& request);
 
 private:
-    PresenceStatus presenceOf(qint64 userId) const;
+    /// Fills presence and last_seen from the live tracker.
+    template <class Person>
+    void fillPresence(Person& person, const QString& userId) const;
 
     ServerContext& m_ctx;
 };

@@ -1,12 +1,15 @@
 #pragma once
 // What every request handler may use. Passed by reference: no globals.
 namespace palaver::server {
+class BadgePublisher;
 class Database;
 class Fanout;
 class PasswordHasher;
+class PresenceTracker;
 class RateLimiter;
 class RoomRoster;
 class SessionRegistry;
+class TypingTracker;
 struct ServerConfig;
 
 struct ServerContext {
@@ -17,6 +20,9 @@ struct ServerContext {
     Fanout& fanout;
     PasswordHasher& hasher;
     RateLimiter& limiter;
+    BadgePublisher& badges;
+    TypingTracker& typing;
+    PresenceTracker& presence;
 };
 
 } // namespace palaver::server

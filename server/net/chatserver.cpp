@@ -20,7 +20,10 @@ ChatServer::ChatServer(ServerConfig config, QObject* parent)
     : QObject(parent),
       m_config(std::move(config)),
       m_fanout(m_roster, m_sessions),
-      m_limiter(m_config.ratePerS, m_config.burst)
+      m_limiter(m_config.ratePerS, m_config.burst),
+      m_badges(m_roster, m_sessions),
+      m_typing(m_roster, m_fanout),
+      m_presence(m_sessions, m_roster, m_fanout)
 {
     m_deadlineTimer.setInterval(250);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ChatServer::enforceAuthDeadlines);
@@ -49,14 +52,15 @@ bool ChatServer::start(QString* error)
         m_db->start();
         // The roster is loaded before listening, so the first push already reaches everyone.
         auto store = m_db->factory().open(QStringLiteral("palaver-boot"), true);
-        m_roster.load(store->rooms().allMemberships());
+        m_roster.load(store->rooms().allMemberships(), store->rooms().messageCounts());
     } catch (const StoreError& e) {
         *error = QStringLiteral("database %1: %2").arg(m_config.databasePath(), QString::fromUtf8(e.what()));
         return false;
     }
     m_hasher = std::make_unique<PasswordHasher>(this);
     m_context = std::make_unique<ServerContext>(ServerContext{m_config, *m_db, m_roster, m_sessions,
-                                                              m_fanout, *m_hasher, m_limiter});
+                                                              m_fanout, *m_hasher, m_limiter, m_badges,
+                                                              m_typing, m_presence});
     m_router = std::make_unique<RequestRouter>(*m_context, [this](Session* s) { onAuthenticated(s); });
 
     m_server = new QWebSocketServer(QStringLiteral("palaver-server/" PALAVER_VERSION),
@@ -114,6 +118,7 @@ void ChatServer::onNewConnection()
 void ChatServer::onAuthenticated(Session* session)
 {
     m_sessions.add(session);
+    m_presence.devicesChanged(session->userId());
     m_router->replayDeferred(*session);
 }
 
@@ -122,10 +127,14 @@ void ChatServer::onDisconnected(Session* session)
     if (!m_connections.remove(session))
         return;
     qCDebug(lcSession) << session->peerDescription() << "disconnected";
-    if (session->userId() != 0 && m_sessions.remove(session)) {
-        m_limiter.forget(session->userId());
-        const qint64 userId = session->userId();
+    const qint64 userId = session->userId();
+    if (userId != 0 && !m_sessions.remove(session)) {
+        m_presence.devicesChanged(userId); // e.g. the online device left, an away one stays
+    } else if (userId != 0) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_limiter.forget(userId);
+        m_typing.userGone(userId);
+        m_presence.lastDeviceGone(userId, now);
         m_db->write<Done>(
             [userId, now](Store& store) -> Outcome<Done> {
                 store.users().setLastSeen(userId, now);

@@ -1,10 +1,13 @@
 #pragma once
 // Owns the listening socket and everything a connection needs; one per server process.
 #include "server/config/serverconfig.h"
+#include "server/core/badgepublisher.h"
 #include "server/core/fanout.h"
+#include "server/core/presencetracker.h"
 #include "server/core/ratelimiter.h"
 #include "server/core/roomroster.h"
 #include "server/core/sessionregistry.h"
+#include "server/core/typingtracker.h"
 
 #include <QObject>
 #include <QPointer>
@@ -57,6 +60,9 @@ private:
     SessionRegistry m_sessions;
     Fanout m_fanout;
     RateLimiter m_limiter;
+    BadgePublisher m_badges;
+    TypingTracker m_typing;
+    PresenceTracker m_presence;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<RequestRouter> m_router;

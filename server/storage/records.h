@@ -31,6 +31,11 @@ struct MemberRecord {
     qint64 userId = 0;
     Role role = Role::Member;
     qint64 lastReadSeq = 0;
+    // Stored unread bookkeeping (see migration 002):
+    // unread = room message_count - readMsgNo - ownUnread.
+    qint64 readMsgNo = 0; ///< ordinal of the newest message at or before the marker
+    qint64 ownUnread = 0; ///< the member's own messages after the marker
+    qint64 mentions = 0; ///< mentions of the member after the marker
 };
 
 /// An accepted `send` as the store saw it: the ack's fields.

@@ -51,19 +51,30 @@ qint64 SqlEventStore::append(Event& event, qint64 roomId, qint64 senderId)
     // The seq comes from the room row inside this transaction: the row lock (or SQLite's
     // single writer) serialises appends, and a rollback gives the number back, so committed
     // seqs are gapless without any counter outside the database.
-    const auto seq = m_sql.scalar(
-        QStringLiteral("UPDATE rooms SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq"),
-        {roomId});
-    if (!seq)
+    const bool isMessage = event.kind == EventKind::Message;
+    QSqlQuery& counters = m_sql.run(QStringLiteral("UPDATE rooms SET last_seq = last_seq + 1, "
+                                                   "message_count = message_count + ? WHERE id = ? "
+                                                   "RETURNING last_seq, message_count"),
+                                    {isMessage ? 1 : 0, roomId});
+    if (!counters.next())
         throw StoreError(QStringLiteral("append to missing room %1").arg(roomId));
-    event.seq = seq->toLongLong();
-    const QVariant clientMid =
-        event.kind == EventKind::Message ? QVariant(event.clientMid) : QVariant();
-    m_sql.run(QStringLiteral("INSERT INTO events (%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kEventColumns),
-              {roomId, event.seq, event.ts, senderId, int(event.kind), clientMid, bodyOf(event)});
+    event.seq = counters.value(0).toLongLong();
+    const QVariant msgNo = isMessage ? counters.value(1) : QVariant();
+    counters.finish();
+    const QVariant clientMid = isMessage ? QVariant(event.clientMid) : QVariant();
+    m_sql.run(QStringLiteral("INSERT INTO events (%1, msg_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(kEventColumns),
+              {roomId, event.seq, event.ts, senderId, int(event.kind), clientMid, bodyOf(event), msgNo});
+    if (!isMessage)
+        return event.seq;
+    // O(1 + mentions) row writes per message, whatever the room's size: the other members'
+    // unread numbers follow from the room's message count (see migration 002).
+    m_sql.run(QStringLiteral("UPDATE members SET own_unread = own_unread + 1 WHERE room_id = ? AND user_id = ?"),
+              {roomId, senderId});
     for (const QString& mentioned : std::as_const(event.mentions)) {
         m_sql.run(QStringLiteral("INSERT INTO event_mentions (room_id, user_id, seq) VALUES (?, ?, ?)"),
                   {roomId, mentioned.toLongLong(), event.seq});
+        m_sql.run(QStringLiteral("UPDATE members SET mentions = mentions + 1 WHERE room_id = ? AND user_id = ?"),
+                  {roomId, mentioned.toLongLong()});
     }
     return event.seq;
 }
@@ -128,9 +139,10 @@ void SqlEventStore::markDeleted(qint64 roomId, qint64 seq)
     target->mentions.clear();
     target->attachments.clear();
     target->deleted = true;
+    // The message keeps its place and its unread/mention weight (it is still a `message`
+    // event, as the contract defines unread); only its content goes.
     m_sql.run(QStringLiteral("UPDATE events SET body = ? WHERE room_id = ? AND seq = ?"),
               {bodyOf(*target), roomId, seq});
-    m_sql.run(QStringLiteral("DELETE FROM event_mentions WHERE room_id = ? AND seq = ?"), {roomId, seq});
 }
 
 } // namespace palaver::server

@@ -6,8 +6,12 @@
 
 namespace palaver::server {
 namespace {
-const QString kRoomColumns =
-    QStringLiteral("r.id, r.kind, r.name, r.topic, r.created_ts, r.last_seq, r.member_count");
+const QString kRoomColumns = QStringLiteral(
+    "r.id, r.kind, r.name, r.topic, r.created_ts, r.last_seq, r.member_count, r.message_count");
+// Follow kRoomColumns (from index 8) wherever a member's own view is read.
+const QString kMemberColumns =
+    QStringLiteral("m.role, m.last_read_seq, m.read_msg_no, m.own_unread, m.mentions");
+constexpr int kMemberColumn = 8;
 } // namespace
 
 RoomInfo SqlRoomStore::readRoom(const QSqlQuery& q)
@@ -58,12 +62,14 @@ std::optional<RoomRecord> SqlRoomStore::room(qint64 roomId)
 
 std::optional<MemberRecord> SqlRoomStore::member(qint64 roomId, qint64 userId)
 {
-    QSqlQuery& q = m_sql.run(
-        QStringLiteral("SELECT role, last_read_seq FROM members WHERE room_id = ? AND user_id = ?"),
-        {roomId, userId});
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT role, last_read_seq, read_msg_no, own_unread, mentions "
+                                            "FROM members WHERE room_id = ? AND user_id = ?"),
+                             {roomId, userId});
     std::optional<MemberRecord> record;
-    if (q.next())
-        record = MemberRecord{roomId, userId, static_cast<Role>(q.value(0).toInt()), q.value(1).toLongLong()};
+    if (q.next()) {
+        record = MemberRecord{roomId, userId, static_cast<Role>(q.value(0).toInt()), q.value(1).toLongLong(),
+                              q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()};
+    }
     q.finish();
     return record;
 }
@@ -71,8 +77,8 @@ std::optional<MemberRecord> SqlRoomStore::member(qint64 roomId, qint64 userId)
 void SqlRoomStore::addMember(qint64 roomId, qint64 userId, Role role)
 {
     // A new member starts with everything before its join read: old history is not "unread".
-    m_sql.run(QStringLiteral("INSERT INTO members (room_id, user_id, role, last_read_seq) "
-                             "SELECT id, ?, ?, last_seq FROM rooms WHERE id = ?"),
+    m_sql.run(QStringLiteral("INSERT INTO members (room_id, user_id, role, last_read_seq, read_msg_no) "
+                             "SELECT id, ?, ?, last_seq, message_count FROM rooms WHERE id = ?"),
               {userId, int(role), roomId});
     m_sql.run(QStringLiteral("UPDATE rooms SET member_count = member_count + 1 WHERE id = ?"), {roomId});
 }
@@ -106,59 +112,46 @@ QList<MemberInfo> SqlRoomStore::members(qint64 roomId)
     return list;
 }
 
-void SqlRoomStore::fillMembership(RoomInfo& room, qint64 userId, Role role, qint64 lastReadSeq)
+RoomMembership SqlRoomStore::readMembership(const QSqlQuery& q, int first, qint64 messageCount)
 {
-    const qint64 roomId = room.id.toLongLong();
     RoomMembership self;
-    self.role = role;
-    self.lastReadSeq = lastReadSeq;
-    // Range scans on the (room, seq) key: cost grows with the unread count, not the history.
-    self.unread = m_sql
-                      .scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE room_id = ? AND seq > ? "
-                                             "AND kind = ? AND sender_id <> ?"),
-                              {roomId, lastReadSeq, int(EventKind::Message), userId})
-                      .value_or(0)
-                      .toLongLong();
-    self.mentions = m_sql
-                        .scalar(QStringLiteral("SELECT COUNT(*) FROM event_mentions WHERE room_id = ? "
-                                               "AND user_id = ? AND seq > ?"),
-                                {roomId, userId, lastReadSeq})
-                        .value_or(0)
-                        .toLongLong();
-    room.self = self;
+    self.role = static_cast<Role>(q.value(first).toInt());
+    self.lastReadSeq = q.value(first + 1).toLongLong();
+    // Stored numbers only: no count over the event table, whatever the room's size.
+    self.unread = std::max<qint64>(0, messageCount - q.value(first + 2).toLongLong() - q.value(first + 3).toLongLong());
+    self.mentions = q.value(first + 4).toLongLong();
+    return self;
 }
 
 QList<RoomInfo> SqlRoomStore::roomsOf(qint64 userId)
 {
-    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1, m.role, m.last_read_seq FROM members m "
-                                            "JOIN rooms r ON r.id = m.room_id WHERE m.user_id = ? "
-                                            "ORDER BY r.id")
-                                 .arg(kRoomColumns),
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1, %2 FROM members m JOIN rooms r ON r.id = m.room_id "
+                                            "WHERE m.user_id = ? ORDER BY r.id")
+                                 .arg(kRoomColumns, kMemberColumns),
                              {userId});
     QList<RoomInfo> rooms;
-    QList<std::pair<Role, qint64>> markers;
     while (q.next()) {
-        rooms.append(readRoom(q));
-        markers.append({static_cast<Role>(q.value(7).toInt()), q.value(8).toLongLong()});
+        RoomInfo room = readRoom(q);
+        room.self = readMembership(q, kMemberColumn, q.value(7).toLongLong());
+        rooms.append(room);
     }
     q.finish();
-    for (qsizetype i = 0; i < rooms.size(); ++i)
-        fillMembership(rooms[i], userId, markers[i].first, markers[i].second);
     return rooms;
 }
 
 std::optional<RoomInfo> SqlRoomStore::roomFor(qint64 roomId, qint64 userId)
 {
-    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1 FROM rooms r WHERE r.id = ?").arg(kRoomColumns),
-                             {roomId});
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1, %2 FROM rooms r LEFT JOIN members m "
+                                            "ON m.room_id = r.id AND m.user_id = ? WHERE r.id = ?")
+                                 .arg(kRoomColumns, kMemberColumns),
+                             {userId, roomId});
     std::optional<RoomInfo> room;
-    if (q.next())
+    if (q.next()) {
         room = readRoom(q);
-    q.finish();
-    if (room) {
-        if (const auto m = member(roomId, userId))
-            fillMembership(*room, userId, m->role, m->lastReadSeq);
+        if (!q.value(kMemberColumn).isNull())
+            room->self = readMembership(q, kMemberColumn, q.value(7).toLongLong());
     }
+    q.finish();
     return room;
 }
 
@@ -179,26 +172,51 @@ QList<RoomInfo> SqlRoomStore::publicRooms(const QString& query, int limit)
 
 QList<MemberRecord> SqlRoomStore::allMemberships()
 {
-    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT room_id, user_id, role, last_read_seq FROM members"));
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT room_id, user_id, role, last_read_seq, read_msg_no, "
+                                            "own_unread, mentions FROM members"));
     QList<MemberRecord> list;
     while (q.next()) {
-        list.append({q.value(0).toLongLong(), q.value(1).toLongLong(),
-                     static_cast<Role>(q.value(2).toInt()), q.value(3).toLongLong()});
+        list.append({q.value(0).toLongLong(), q.value(1).toLongLong(), static_cast<Role>(q.value(2).toInt()),
+                     q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong(),
+                     q.value(6).toLongLong()});
     }
     q.finish();
     return list;
 }
 
-qint64 SqlRoomStore::advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq)
+QHash<qint64, qint64> SqlRoomStore::messageCounts()
+{
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT id, message_count FROM rooms WHERE message_count > 0"));
+    QHash<qint64, qint64> counts;
+    while (q.next())
+        counts.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    q.finish();
+    return counts;
+}
+
+MemberRecord SqlRoomStore::advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq)
 {
     // One statement does forward-only and the clamp, so concurrent reads cannot race it back.
-    return m_sql
-        .scalar(QStringLiteral("UPDATE members SET last_read_seq = MAX(last_read_seq, "
-                               "MIN(?, (SELECT last_seq FROM rooms WHERE id = ?))) "
-                               "WHERE room_id = ? AND user_id = ? RETURNING last_read_seq"),
-                {seq, roomId, roomId, userId})
-        .value_or(0)
-        .toLongLong();
+    const qint64 marker =
+        m_sql
+            .scalar(QStringLiteral("UPDATE members SET last_read_seq = MAX(last_read_seq, "
+                                   "MIN(?, (SELECT last_seq FROM rooms WHERE id = ?))) "
+                                   "WHERE room_id = ? AND user_id = ? RETURNING last_read_seq"),
+                    {seq, roomId, roomId, userId})
+            .value_or(0)
+            .toLongLong();
+    // Recount only what lies after the new marker: bounded by the member's own messages and
+    // mentions still unread, never by the room's history.
+    m_sql.run(QStringLiteral("UPDATE members SET "
+                             "read_msg_no = COALESCE((SELECT msg_no FROM events WHERE room_id = ? "
+                             "AND seq <= ? AND kind = 0 ORDER BY seq DESC LIMIT 1), 0), "
+                             "own_unread = (SELECT COUNT(*) FROM events WHERE room_id = ? AND sender_id = ? "
+                             "AND kind = 0 AND seq > ?), "
+                             "mentions = (SELECT COUNT(*) FROM event_mentions WHERE room_id = ? "
+                             "AND user_id = ? AND seq > ?) "
+                             "WHERE room_id = ? AND user_id = ?"),
+              {roomId, marker, roomId, userId, marker, roomId, userId, marker, roomId, userId});
+    return member(roomId, userId).value_or(MemberRecord{});
 }
 
 } // namespace palaver::server

@@ -24,12 +24,13 @@ public:
     std::optional<RoomInfo> roomFor(qint64 roomId, qint64 userId) override;
     QList<RoomInfo> publicRooms(const QString& query, int limit) override;
     QList<MemberRecord> allMemberships() override;
-    qint64 advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq) override;
+    QHash<qint64, qint64> messageCounts() override;
+    MemberRecord advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq) override;
 
 private:
-    /// Fills `self` with the marker and the unread and mention counts after it.
-    void fillMembership(RoomInfo& room, qint64 userId, Role role, qint64 lastReadSeq);
     static RoomInfo readRoom(const QSqlQuery& q);
+    /// Reads the caller's view from the member columns that follow the room columns.
+    static RoomMembership readMembership(const QSqlQuery& q, int firstColumn, qint64 messageCount);
 
     SqlConnection& m_sql;
 };

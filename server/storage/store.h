@@ -9,6 +9,7 @@
 #include "shared/objects/userinfo.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -55,17 +56,22 @@ public:
     /// One room as `userId` sees it (with `self` when a member).
     virtual std::optional<RoomInfo> roomFor(qint64 roomId, qint64 userId) = 0;
     virtual QList<RoomInfo> publicRooms(const QString& query, int limit) = 0;
-    /// Every (room, user) pair: the server's membership index is built from it at start.
+    /// Every membership with its counters: the server's in-memory roster is built from it.
     virtual QList<MemberRecord> allMemberships() = 0;
-    /// Moves the marker forward only, clamped to the room's last seq; returns the marker.
-    virtual qint64 advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq) = 0;
+    /// Number of `message` events of every room that has any.
+    virtual QHash<qint64, qint64> messageCounts() = 0;
+    /// Moves the marker forward only, clamped to the room's last seq, and recomputes the
+    /// member's counters; returns the member as stored afterwards.
+    virtual MemberRecord advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq) = 0;
 };
 
 class EventStore
 {
 public:
     virtual ~EventStore() = default;
-    /// Appends with the room's next seq (assigned in this transaction) and returns it.
+    /// Appends with the room's next seq (assigned in this transaction) and returns it. A
+    /// message also advances the room's message count, the sender's own-unread count and
+    /// each mentioned member's mention count.
     virtual qint64 append(Event& event, qint64 roomId, qint64 senderId) = 0;
     /// The ack of an earlier send with the same (room, sender, client_mid), if any.
     virtual std::optional<AppendedEvent> findByClientMid(qint64 roomId, qint64 senderId,

@@ -80,8 +80,8 @@ void tst_Store::migratesEmptyFileOnce()
     factory.migrate(); // a second run applies nothing and fails nothing
     auto store = factory.open(u"check"_s, true);
     auto& sql = static_cast<SqlStore&>(*store).connection();
-    QCOMPARE(sql.scalar(u"SELECT COUNT(*) FROM schema_version"_s)->toInt(), 1);
-    QCOMPARE(sql.scalar(u"SELECT MAX(version) FROM schema_version"_s)->toInt(), 1);
+    QCOMPARE(sql.scalar(u"SELECT COUNT(*) FROM schema_version"_s)->toInt(), 2);
+    QCOMPARE(sql.scalar(u"SELECT MAX(version) FROM schema_version"_s)->toInt(), 2);
     QCOMPARE(sql.scalar(u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
     for (const QString& table : {u"users"_s, u"sessions"_s, u"rooms"_s, u"members"_s, u"events"_s, u"event_mentions"_s})
         QVERIFY2(sql.scalar(u"SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"_s, {table}), qPrintable(table));
@@ -307,10 +307,10 @@ void tst_Store::readMarkerOnlyMovesForwardAndClamps()
     }
     auto& rooms = store->rooms();
     QCOMPARE(rooms.roomFor(f.room, f.user)->self->unread, 5);
-    QCOMPARE(rooms.advanceReadMarker(f.room, f.user, 3), 3);
+    QCOMPARE(rooms.advanceReadMarker(f.room, f.user, 3).lastReadSeq, 3);
     QCOMPARE(rooms.roomFor(f.room, f.user)->self->unread, 2);
-    QCOMPARE(rooms.advanceReadMarker(f.room, f.user, 1), 3); // never backwards
-    QCOMPARE(rooms.advanceReadMarker(f.room, f.user, 99), 5); // clamped to last_seq
+    QCOMPARE(rooms.advanceReadMarker(f.room, f.user, 1).lastReadSeq, 3); // never backwards
+    QCOMPARE(rooms.advanceReadMarker(f.room, f.user, 99).lastReadSeq, 5); // clamped to last_seq
     QCOMPARE(rooms.roomFor(f.room, f.user)->self->unread, 0);
 }
 
