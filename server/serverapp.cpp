@@ -8,8 +8,21 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <sys/resource.h>
 
 namespace palaver::server {
+namespace {
+// Every client is a socket: the default soft limit (often 1024) would cap a server far below
+// what it can hold, so take everything the hard limit allows.
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+} // namespace
 
 int runServer(int argc, char** argv)
 {
@@ -23,6 +36,7 @@ int runServer(int argc, char** argv)
         QTextStream(exit->exitCode == 0 ? stdout : stderr) << exit->text << Qt::endl;
         return exit->exitCode;
     }
+    raiseFileLimit();
     ChatServer server(std::get<ServerConfig>(parsed));
     QString error;
     if (!server.start(&error)) {
