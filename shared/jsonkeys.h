@@ -34,6 +34,7 @@ inline constexpr QLatin1String name{"name"};
 inline constexpr QLatin1String topic{"topic"};
 inline constexpr QLatin1String createdTs{"created_ts"};
 inline constexpr QLatin1String lastSeq{"last_seq"};
+inline constexpr QLatin1String lastEvent{"last_event"};
 inline constexpr QLatin1String members{"members"};
 inline constexpr QLatin1String lastReadSeq{"last_read_seq"};
 inline constexpr QLatin1String unread{"unread"};

@@ -136,6 +136,8 @@ QList<RoomInfo> SqlRoomStore::roomsOf(qint64 userId)
         rooms.append(room);
     }
     q.finish();
+    for (RoomInfo& room : rooms)
+        room.lastEvent = m_events.event(room.id.toLongLong(), room.lastSeq); // one key lookup each
     return rooms;
 }
 

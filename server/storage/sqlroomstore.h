@@ -10,7 +10,7 @@ class SqlConnection;
 class SqlRoomStore final : public RoomStore
 {
 public:
-    explicit SqlRoomStore(SqlConnection& connection) : m_sql(connection) { }
+    SqlRoomStore(SqlConnection& connection, EventStore& events) : m_sql(connection), m_events(events) { }
 
     qint64 createRoom(RoomKind kind, const QString& name, const QString& topic, qint64 now,
                       const QString& directKey) override;
@@ -33,6 +33,7 @@ private:
     static RoomMembership readMembership(const QSqlQuery& q, int firstColumn, qint64 messageCount);
 
     SqlConnection& m_sql;
+    EventStore& m_events;
 };
 
 } // namespace palaver::server

@@ -3,7 +3,7 @@
 namespace palaver::server {
 
 SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection)
-    : m_sql(std::move(connection)), m_users(*m_sql), m_rooms(*m_sql), m_events(*m_sql)
+    : m_sql(std::move(connection)), m_users(*m_sql), m_events(*m_sql), m_rooms(*m_sql, m_events)
 {
 }
 

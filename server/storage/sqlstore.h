@@ -33,8 +33,8 @@ public:
 private:
     std::unique_ptr<SqlConnection> m_sql;
     SqlUserStore m_users;
-    SqlRoomStore m_rooms;
     SqlEventStore m_events;
+    SqlRoomStore m_rooms;
 };
 
 } // namespace palaver::server

@@ -51,7 +51,7 @@ public:
     virtual void addMember(qint64 roomId, qint64 userId, Role role) = 0;
     virtual void removeMember(qint64 roomId, qint64 userId) = 0;
     virtual QList<MemberInfo> members(qint64 roomId) = 0;
-    /// The user's rooms with its marker, unread and mentions filled in.
+    /// The user's rooms with its marker, unread, mentions and last event filled in.
     virtual QList<RoomInfo> roomsOf(qint64 userId) = 0;
     /// One room as `userId` sees it (with `self` when a member).
     virtual std::optional<RoomInfo> roomFor(qint64 roomId, qint64 userId) = 0;

@@ -29,6 +29,12 @@ std::optional<RoomInfo> RoomInfo::fromJson(JsonReader& r)
         self.role = parsedRole.value_or(Role::Member);
         room.self = self;
     }
+    if (const auto lastEvent = r.optionalObject(keys::lastEvent)) {
+        JsonReader eventReader(*lastEvent);
+        room.lastEvent = Event::fromJson(eventReader);
+        if (!eventReader.ok())
+            r.fail(eventReader.error().code, eventReader.error().message);
+    }
     const auto parsedKind = roomKindFromString(kind);
     if (r.ok() && !parsedKind)
         r.fail(ErrorCode::BadRequest, QStringLiteral("unknown room kind '%1'").arg(kind));
@@ -51,6 +57,8 @@ QJsonObject RoomInfo::toJson() const
         o.insert(keys::mentions, self->mentions);
         o.insert(keys::role, toString(self->role));
     }
+    if (lastEvent)
+        o.insert(keys::lastEvent, lastEvent->toJson());
     return o;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include "shared/objects/event.h"
 #include "shared/objects/wireenums.h"
 
 #include <QJsonObject>
@@ -28,6 +29,9 @@ struct RoomInfo {
     qint64 lastSeq = 0;
     qint64 memberCount = 0;
     std::optional<RoomMembership> self;
+    /// The newest event (seq == last_seq), in `rooms` and `synced` answers: the room list's
+    /// preview without a history request.
+    std::optional<Event> lastEvent;
 
     static std::optional<RoomInfo> fromJson(JsonReader& reader);
     QJsonObject toJson() const;
