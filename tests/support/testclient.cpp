@@ -103,6 +103,11 @@ bool TestClient::noPush(const QString& type, int ms)
     return !takePush(type, {}).has_value();
 }
 
+void TestClient::drain()
+{
+    m_consumed.fill(true);
+}
+
 bool TestClient::awaitClosed(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);

@@ -32,6 +32,8 @@ public:
         int timeoutMs = 10000);
     /// True when no push of `type` arrives within `ms` (for "nothing is pushed" checks).
     bool noPush(const QString& type, int ms = 300);
+    /// Marks everything received so far as taken: later waits see only newer frames.
+    void drain();
     /// Waits until the server closes the connection.
     bool awaitClosed(int timeoutMs = 15000);
     int closeCode() const { return m_closeCode; }
