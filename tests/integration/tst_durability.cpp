@@ -29,8 +29,8 @@ QJsonArray fullHistory(TestClient& c, const QString& room)
     QJsonArray all;
     qint64 after = 0;
     for (;;) {
-        const QJsonObject page = c.request({ { u"type"_s, u"history"_s }, { u"room"_s, room },
-            { u"after"_s, after }, { u"limit"_s, 200 } });
+        const QJsonObject page = c.request(
+            {{u"type"_s, u"history"_s}, {u"room"_s, room}, {u"after"_s, after}, {u"limit"_s, 200}});
         if (!isType(page, u"history"_s))
             return {};
         const QJsonArray events = page.value(u"events"_s).toArray();
@@ -66,21 +66,20 @@ void tst_Durability::restartKeepsEverything()
     QVERIFY(ada && bob);
     const QString adaId = ada->userId, adaName = ada->username, bobId = bob->userId,
                   bobToken = bob->token;
-    const QString room
-        = TestClient::roomIdOf(ada->createRoom(u"group"_s, u"Keep"_s, { bob->userId }));
+    const QString room =
+        TestClient::roomIdOf(ada->createRoom(u"group"_s, u"Keep"_s, {bob->userId}));
     QList<QJsonObject> acks;
     for (int i = 1; i <= 3; ++i) {
         acks.append(ada->sendMessage(room, u"kept %1"_s.arg(i), u"d-%1"_s.arg(i)));
         QCOMPARE(acks.last().value(u"seq"_s).toInteger(), i);
     }
-    QVERIFY(isType(
-        bob->request({ { u"type"_s, u"read"_s }, { u"room"_s, room }, { u"seq"_s, 2 } }), u"ok"_s));
-    const QJsonObject roomsBefore = withoutRe(ada->request({ { u"type"_s, u"rooms"_s } }));
-    const QJsonObject historyBefore
-        = withoutRe(ada->request({ { u"type"_s, u"history"_s }, { u"room"_s, room } }));
-    QJsonArray membersBefore = ada->request({ { u"type"_s, u"members"_s }, { u"room"_s, room } })
-                                   .value(u"members"_s)
-                                   .toArray();
+    QVERIFY(
+        isType(bob->request({{u"type"_s, u"read"_s}, {u"room"_s, room}, {u"seq"_s, 2}}), u"ok"_s));
+    const QJsonObject roomsBefore = withoutRe(ada->request({{u"type"_s, u"rooms"_s}}));
+    const QJsonObject historyBefore =
+        withoutRe(ada->request({{u"type"_s, u"history"_s}, {u"room"_s, room}}));
+    QJsonArray membersBefore =
+        ada->request({{u"type"_s, u"members"_s}, {u"room"_s, room}}).value(u"members"_s).toArray();
     ada.reset();
     bob.reset();
 
@@ -94,12 +93,10 @@ void tst_Durability::restartKeepsEverything()
     QVERIFY(isType(b.resume(bobToken), u"welcome"_s));
     QCOMPARE(b.userId, bobId);
 
-    QCOMPARE(withoutRe(a.request({ { u"type"_s, u"rooms"_s } })), roomsBefore);
-    QCOMPARE(
-        withoutRe(a.request({ { u"type"_s, u"history"_s }, { u"room"_s, room } })), historyBefore);
-    const QJsonArray membersAfter = a.request({ { u"type"_s, u"members"_s }, { u"room"_s, room } })
-                                        .value(u"members"_s)
-                                        .toArray();
+    QCOMPARE(withoutRe(a.request({{u"type"_s, u"rooms"_s}})), roomsBefore);
+    QCOMPARE(withoutRe(a.request({{u"type"_s, u"history"_s}, {u"room"_s, room}})), historyBefore);
+    const QJsonArray membersAfter =
+        a.request({{u"type"_s, u"members"_s}, {u"room"_s, room}}).value(u"members"_s).toArray();
     QCOMPARE(membersAfter.size(), membersBefore.size());
     for (const QJsonValue& m : std::as_const(membersBefore)) {
         const QJsonObject after = checks::findBy(membersAfter, u"user"_s, m[u"user"_s].toString());
@@ -107,7 +104,7 @@ void tst_Durability::restartKeepsEverything()
         QCOMPARE(after.value(u"last_read_seq"_s), m[u"last_read_seq"_s]);
     }
     const QJsonObject bobView = checks::findBy(
-        b.request({ { u"type"_s, u"rooms"_s } }).value(u"rooms"_s).toArray(), u"id"_s, room);
+        b.request({{u"type"_s, u"rooms"_s}}).value(u"rooms"_s).toArray(), u"id"_s, room);
     QCOMPARE(bobView.value(u"last_read_seq"_s).toInteger(), 2);
     QCOMPARE(bobView.value(u"unread"_s).toInteger(), 1);
 
@@ -124,7 +121,7 @@ void tst_Durability::restartKeepsEverything()
 
 void tst_Durability::killDuringSendStreamLosesNoAck()
 {
-    ServerProcess server({ u"--rate-per-s"_s, u"100000"_s, u"--burst"_s, u"100000"_s });
+    ServerProcess server({u"--rate-per-s"_s, u"100000"_s, u"--burst"_s, u"100000"_s});
     QVERIFY(server.start());
     auto ada = TestClient::registered(server.url(), u"ada"_s);
     QVERIFY(ada);
@@ -148,8 +145,8 @@ void tst_Durability::killDuringSendStreamLosesNoAck()
         }
     });
     for (int i = 1; i <= kStream; ++i) {
-        ada->send({ { u"type"_s, u"send"_s }, { u"room"_s, room }, { u"client_mid"_s, midOf(i) },
-            { u"text"_s, u"stream %1"_s.arg(i) } });
+        ada->send({{u"type"_s, u"send"_s}, {u"room"_s, room}, {u"client_mid"_s, midOf(i)},
+            {u"text"_s, u"stream %1"_s.arg(i)}});
     }
     QVERIFY(ada->awaitClosed(30000));
     QVERIFY(killed);
@@ -180,13 +177,13 @@ void tst_Durability::killDuringSendStreamLosesNoAck()
     // seq, the rest is stored now.
     QHash<QString, QJsonObject> resent;
     connect(&a, &TestClient::frameReceived, this, [&](const QJsonObject& f) {
-        if (f.value(u"type"_s).toString() == u"ack"_s
-            || f.value(u"type"_s).toString() == u"error"_s)
+        if (f.value(u"type"_s).toString() == u"ack"_s ||
+            f.value(u"type"_s).toString() == u"error"_s)
             resent.insert(f.value(u"client_mid"_s).toString(), f);
     });
     for (int i = 1; i <= kStream; ++i) {
-        a.send({ { u"type"_s, u"send"_s }, { u"room"_s, room }, { u"client_mid"_s, midOf(i) },
-            { u"text"_s, u"stream %1"_s.arg(i) } });
+        a.send({{u"type"_s, u"send"_s}, {u"room"_s, room}, {u"client_mid"_s, midOf(i)},
+            {u"text"_s, u"stream %1"_s.arg(i)}});
     }
     QTRY_COMPARE_WITH_TIMEOUT(resent.size(), kStream, 30000);
     for (int i = 1; i <= kStream; ++i) {

@@ -1,6 +1,6 @@
 // Events: send and its ack, fanout to every device, gapless seqs, idempotent resends, text
 // rules, replies, mentions, unread counts, edit, delete, react and membership checks.
-// Read markers and rate limits are in tst_receipts.
+// Unread counts, read markers and rate limits are in tst_receipts.
 #include "tests/support/framechecks.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testclient.h"
@@ -25,7 +25,7 @@ struct Fixture
 {
     std::unique_ptr<TestClient> a1, a2, b1, b2;
     QString room;
-    QList<TestClient*> devices() const { return { a1.get(), a2.get(), b1.get(), b2.get() }; }
+    QList<TestClient*> devices() const { return {a1.get(), a2.get(), b1.get(), b2.get()}; }
 };
 } // namespace
 
@@ -38,12 +38,12 @@ private Q_SLOTS:
     void sendAcksAndPushesOnce();
     void seqsAreGapless();
     void resendIsIdempotent();
+    void concurrentResendStoresOnce();
     void sameClientMidElsewhereIsNew();
     void textLimits_data();
     void textLimits();
     void replyTo();
     void mentionsOfNonMembersDropped();
-    void unreadAndMentions();
     void edit();
     void deleteBlanksText();
     void react();
@@ -58,13 +58,13 @@ private:
     }
     QJsonArray history(TestClient& c, const QString& room)
     {
-        return c.request({ { u"type"_s, u"history"_s }, { u"room"_s, room } })
+        return c.request({{u"type"_s, u"history"_s}, {u"room"_s, room}})
             .value(u"events"_s)
             .toArray();
     }
     QJsonObject roomView(TestClient& c, const QString& room)
     {
-        const QJsonObject answer = c.request({ { u"type"_s, u"rooms"_s } });
+        const QJsonObject answer = c.request({{u"type"_s, u"rooms"_s}});
         return checks::findBy(answer.value(u"rooms"_s).toArray(), u"id"_s, room);
     }
 
@@ -80,14 +80,14 @@ bool tst_Events::setUp(Fixture& f, const QString& kind)
         return false;
     f.a2 = f.a1->anotherDevice(m_server->url());
     f.b2 = f.b1->anotherDevice(m_server->url());
-    f.room = TestClient::roomIdOf(f.a1->createRoom(kind, u"Room"_s, { f.b1->userId }));
+    f.room = TestClient::roomIdOf(f.a1->createRoom(kind, u"Room"_s, {f.b1->userId}));
     return f.a2 && f.b2 && !f.room.isEmpty();
 }
 
 void tst_Events::initTestCase()
 {
     m_server = std::make_unique<ServerProcess>(
-        QStringList { u"--rate-per-s"_s, u"1000"_s, u"--burst"_s, u"1000"_s });
+        QStringList {u"--rate-per-s"_s, u"1000"_s, u"--burst"_s, u"1000"_s});
     QVERIFY(m_server->start());
     QVERIFY(setUp(m_shared));
 }
@@ -102,8 +102,8 @@ void tst_Events::sendAcksAndPushesOnce()
     Fixture f;
     QVERIFY(setUp(f));
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    const int id = f.a1->send({ { u"type"_s, u"send"_s }, { u"room"_s, f.room },
-        { u"client_mid"_s, u"m-1"_s }, { u"text"_s, u"hello"_s } });
+    const int id = f.a1->send({{u"type"_s, u"send"_s}, {u"room"_s, f.room},
+        {u"client_mid"_s, u"m-1"_s}, {u"text"_s, u"hello"_s}});
     const QJsonObject ack = f.a1->awaitAnswer(id);
     QVERIFY(isType(ack, u"ack"_s));
     QCOMPARE(ack.value(u"re"_s).toInt(), id);
@@ -138,9 +138,9 @@ void tst_Events::seqsAreGapless()
     QList<std::pair<TestClient*, int>> sent;
     for (int i = 0; i < 20; ++i) {
         TestClient* c = i % 2 ? f.b1.get() : f.a1.get();
-        sent.append({ c,
-            c->send({ { u"type"_s, u"send"_s }, { u"room"_s, f.room },
-                { u"client_mid"_s, u"g-%1"_s.arg(i) }, { u"text"_s, u"n %1"_s.arg(i) } }) });
+        sent.append({c,
+            c->send({{u"type"_s, u"send"_s}, {u"room"_s, f.room},
+                {u"client_mid"_s, u"g-%1"_s.arg(i)}, {u"text"_s, u"n %1"_s.arg(i)}})});
     }
     QSet<qint64> acked;
     for (const auto& [client, id] : sent) {
@@ -169,7 +169,7 @@ void tst_Events::resendIsIdempotent()
     for (TestClient* device : f.devices())
         QVERIFY(!device->awaitPush(u"event"_s).isEmpty());
     // From the other device too: the key is (room, sender, client_mid), not the connection.
-    for (TestClient* sender : { f.a1.get(), f.a2.get() }) {
+    for (TestClient* sender : {f.a1.get(), f.a2.get()}) {
         const QJsonObject again = sender->sendMessage(f.room, u"once, edited"_s, u"idem-1"_s);
         QVERIFY(isType(again, u"ack"_s));
         QCOMPARE(again.value(u"seq"_s).toInteger(), first.value(u"seq"_s).toInteger());
@@ -182,6 +182,28 @@ void tst_Events::resendIsIdempotent()
     const QJsonArray events = history(*f.b1, f.room);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events[0].toObject().value(u"text"_s).toString(), u"once"_s);
+}
+
+void tst_Events::concurrentResendStoresOnce()
+{
+    Fixture f;
+    QVERIFY(setUp(f));
+    // Both devices of one user send the same client_mid at once, before either is answered.
+    const QJsonObject request {{u"type"_s, u"send"_s}, {u"room"_s, f.room},
+        {u"client_mid"_s, u"race"_s}, {u"text"_s, u"only once"_s}};
+    const int first = f.a1->send(request);
+    const int second = f.a2->send(request);
+    const QJsonObject ack1 = f.a1->awaitAnswer(first);
+    const QJsonObject ack2 = f.a2->awaitAnswer(second);
+    QVERIFY(isType(ack1, u"ack"_s));
+    QVERIFY(isType(ack2, u"ack"_s));
+    QCOMPARE(ack1.value(u"seq"_s).toInteger(), 1);
+    QCOMPARE(ack2.value(u"seq"_s).toInteger(), 1);
+    QCOMPARE(ack1.value(u"ts"_s).toInteger(), ack2.value(u"ts"_s).toInteger());
+    QCOMPARE(ack1.value(u"duplicate"_s).toBool() + ack2.value(u"duplicate"_s).toBool(), 1);
+    QVERIFY(!f.b1->awaitPush(u"event"_s).isEmpty());
+    QVERIFY(f.b1->noPush(u"event"_s));
+    QCOMPARE(history(*f.b1, f.room).size(), 1);
 }
 
 void tst_Events::sameClientMidElsewhereIsNew()
@@ -227,8 +249,8 @@ void tst_Events::textLimits()
     static int n = 0;
     TestClient& ada = *m_shared.a1;
     const qint64 lastSeq = roomView(ada, m_shared.room).value(u"last_seq"_s).toInteger();
-    const QJsonObject answer = ada.request({ { u"type"_s, u"send"_s }, { u"room"_s, m_shared.room },
-        { u"client_mid"_s, u"t-%1"_s.arg(++n) }, { u"text"_s, text } });
+    const QJsonObject answer = ada.request({{u"type"_s, u"send"_s}, {u"room"_s, m_shared.room},
+        {u"client_mid"_s, u"t-%1"_s.arg(++n)}, {u"text"_s, text}});
     if (!code.isEmpty()) {
         QVERIFY(isError(answer, code));
         QVERIFY(m_shared.b1->noPush(u"event"_s));
@@ -248,8 +270,8 @@ void tst_Events::replyTo()
     QVERIFY(setUp(f));
     QVERIFY(isType(f.a1->sendMessage(f.room, u"question"_s), u"ack"_s));
     const auto reply = [&](qint64 target, const QString& mid) {
-        return f.b1->request({ { u"type"_s, u"send"_s }, { u"room"_s, f.room },
-            { u"client_mid"_s, mid }, { u"text"_s, u"answer"_s }, { u"reply_to"_s, target } });
+        return f.b1->request({{u"type"_s, u"send"_s}, {u"room"_s, f.room}, {u"client_mid"_s, mid},
+            {u"text"_s, u"answer"_s}, {u"reply_to"_s, target}});
     };
     QVERIFY(isError(reply(99, u"r-1"_s), u"bad_request"_s));
     QCOMPARE(history(*f.a1, f.room).size(), 1); // nothing stored for the refused one
@@ -265,55 +287,14 @@ void tst_Events::mentionsOfNonMembersDropped()
     QVERIFY(setUp(f));
     auto eve = user(u"eve"_s);
     QVERIFY(eve);
-    const QJsonObject ack = f.a1->request({ { u"type"_s, u"send"_s }, { u"room"_s, f.room },
-        { u"client_mid"_s, u"men-1"_s }, { u"text"_s, u"hey"_s },
-        { u"mentions"_s, QJsonArray { f.b1->userId, eve->userId, u"999999999"_s } } });
+    const QJsonObject ack = f.a1->request({{u"type"_s, u"send"_s}, {u"room"_s, f.room},
+        {u"client_mid"_s, u"men-1"_s}, {u"text"_s, u"hey"_s},
+        {u"mentions"_s, QJsonArray {f.b1->userId, eve->userId, u"999999999"_s}}});
     QVERIFY(isType(ack, u"ack"_s));
     const QJsonObject e = eventOf(f.b2->awaitPush(u"event"_s));
-    QCOMPARE(e.value(u"mentions"_s).toArray(), QJsonArray { f.b1->userId });
+    QCOMPARE(e.value(u"mentions"_s).toArray(), QJsonArray {f.b1->userId});
     QCOMPARE(history(*f.a1, f.room)[0].toObject().value(u"mentions"_s).toArray(),
-        QJsonArray { f.b1->userId });
-}
-
-void tst_Events::unreadAndMentions()
-{
-    Fixture f;
-    QVERIFY(setUp(f, u"public"_s));
-    auto cy = user(u"cy"_s);
-    QVERIFY(cy);
-    TestClient& ada = *f.a1;
-    TestClient& bob = *f.b1;
-    QVERIFY(isType(bob.sendMessage(f.room, u"one"_s), u"ack"_s)); // 1
-    QVERIFY(isType(bob.request({ { u"type"_s, u"send"_s }, { u"room"_s, f.room },
-                       { u"client_mid"_s, u"u-2"_s }, { u"text"_s, u"two"_s },
-                       { u"mentions"_s, QJsonArray { ada.userId } } }),
-        u"ack"_s)); // 2
-    QVERIFY(isType(bob.sendMessage(f.room, u"three"_s), u"ack"_s)); // 3
-    QVERIFY(isType(ada.sendMessage(f.room, u"mine"_s), u"ack"_s)); // 4
-    QVERIFY(isType(ada.sendMessage(f.room, u"mine too"_s), u"ack"_s)); // 5
-    // Joins, edits and reactions never count.
-    QVERIFY(
-        isType(cy->request({ { u"type"_s, u"join"_s }, { u"room"_s, f.room } }), u"room"_s)); // 6
-    QVERIFY(isType(bob.request({ { u"type"_s, u"edit"_s }, { u"room"_s, f.room },
-                       { u"target"_s, 1 }, { u"text"_s, u"one!"_s } }),
-        u"ack"_s)); // 7
-    QVERIFY(isType(bob.request({ { u"type"_s, u"react"_s }, { u"room"_s, f.room },
-                       { u"target"_s, 4 }, { u"emoji"_s, u"👍"_s }, { u"on"_s, true } }),
-        u"ack"_s)); // 8
-
-    const QJsonObject adaView = roomView(ada, f.room);
-    QCOMPARE(adaView.value(u"last_seq"_s).toInteger(), 8);
-    QCOMPARE(adaView.value(u"unread"_s).toInteger(), 3);
-    QCOMPARE(adaView.value(u"mentions"_s).toInteger(), 1);
-    const QJsonObject bobView = roomView(bob, f.room);
-    QCOMPARE(bobView.value(u"unread"_s).toInteger(), 2);
-    QCOMPARE(bobView.value(u"mentions"_s).toInteger(), 0);
-
-    QVERIFY(
-        isType(ada.request({ { u"type"_s, u"read"_s }, { u"room"_s, f.room }, { u"seq"_s, 2 } }),
-            u"ok"_s));
-    QCOMPARE(roomView(ada, f.room).value(u"unread"_s).toInteger(), 1);
-    QCOMPARE(roomView(ada, f.room).value(u"mentions"_s).toInteger(), 0);
+        QJsonArray {f.b1->userId});
 }
 
 void tst_Events::edit()
@@ -323,8 +304,8 @@ void tst_Events::edit()
     QVERIFY(isType(f.a1->sendMessage(f.room, u"draft"_s), u"ack"_s));
     QVERIFY(!f.b1->awaitPush(u"event"_s).isEmpty());
     const auto edit = [&](TestClient& c, qint64 target) {
-        return c.request({ { u"type"_s, u"edit"_s }, { u"room"_s, f.room }, { u"target"_s, target },
-            { u"text"_s, u" final "_s } });
+        return c.request({{u"type"_s, u"edit"_s}, {u"room"_s, f.room}, {u"target"_s, target},
+            {u"text"_s, u" final "_s}});
     };
     const QJsonObject ack = edit(*f.a2, 1); // any device of the sender
     QVERIFY(isType(ack, u"ack"_s));
@@ -351,8 +332,7 @@ void tst_Events::deleteBlanksText()
     QVERIFY(isType(f.a1->sendMessage(f.room, u"oops"_s), u"ack"_s));
     QVERIFY(isType(f.a1->sendMessage(f.room, u"keep"_s), u"ack"_s));
     const auto del = [&](TestClient& c, qint64 target) {
-        return c.request(
-            { { u"type"_s, u"delete"_s }, { u"room"_s, f.room }, { u"target"_s, target } });
+        return c.request({{u"type"_s, u"delete"_s}, {u"room"_s, f.room}, {u"target"_s, target}});
     };
     QVERIFY(isError(del(*f.b1, 1), u"forbidden"_s));
     QVERIFY(isError(del(*f.a1, 99), u"not_found"_s));
@@ -382,10 +362,10 @@ void tst_Events::react()
     QVERIFY(setUp(f));
     QVERIFY(isType(f.a1->sendMessage(f.room, u"nice"_s), u"ack"_s));
     const auto react = [&](qint64 target, bool on) {
-        return f.b1->request({ { u"type"_s, u"react"_s }, { u"room"_s, f.room },
-            { u"target"_s, target }, { u"emoji"_s, u"👍"_s }, { u"on"_s, on } });
+        return f.b1->request({{u"type"_s, u"react"_s}, {u"room"_s, f.room}, {u"target"_s, target},
+            {u"emoji"_s, u"👍"_s}, {u"on"_s, on}});
     };
-    for (const bool on : { true, false }) {
+    for (const bool on : {true, false}) {
         const QJsonObject ack = react(1, on);
         QVERIFY(isType(ack, u"ack"_s));
         QCOMPARE(ack.value(u"room"_s).toString(), f.room);
@@ -405,15 +385,15 @@ void tst_Events::react()
 void tst_Events::nonMemberForbidden_data()
 {
     QTest::addColumn<QJsonObject>("request");
-    QTest::newRow("send") << QJsonObject { { u"type"_s, u"send"_s }, { u"client_mid"_s, u"x"_s },
-        { u"text"_s, u"intruding"_s } };
-    QTest::newRow("edit") << QJsonObject { { u"type"_s, u"edit"_s }, { u"target"_s, 1 },
-        { u"text"_s, u"x"_s } };
-    QTest::newRow("delete") << QJsonObject { { u"type"_s, u"delete"_s }, { u"target"_s, 1 } };
-    QTest::newRow("react") << QJsonObject { { u"type"_s, u"react"_s }, { u"target"_s, 1 },
-        { u"emoji"_s, u"👎"_s }, { u"on"_s, true } };
-    QTest::newRow("read") << QJsonObject { { u"type"_s, u"read"_s }, { u"seq"_s, 1 } };
-    QTest::newRow("history") << QJsonObject { { u"type"_s, u"history"_s } };
+    QTest::newRow("send") << QJsonObject {
+        {u"type"_s, u"send"_s}, {u"client_mid"_s, u"x"_s}, {u"text"_s, u"intruding"_s}};
+    QTest::newRow("edit") << QJsonObject {
+        {u"type"_s, u"edit"_s}, {u"target"_s, 1}, {u"text"_s, u"x"_s}};
+    QTest::newRow("delete") << QJsonObject {{u"type"_s, u"delete"_s}, {u"target"_s, 1}};
+    QTest::newRow("react") << QJsonObject {
+        {u"type"_s, u"react"_s}, {u"target"_s, 1}, {u"emoji"_s, u"👎"_s}, {u"on"_s, true}};
+    QTest::newRow("read") << QJsonObject {{u"type"_s, u"read"_s}, {u"seq"_s, 1}};
+    QTest::newRow("history") << QJsonObject {{u"type"_s, u"history"_s}};
 }
 
 void tst_Events::nonMemberForbidden()
@@ -426,7 +406,7 @@ void tst_Events::nonMemberForbidden()
     QVERIFY(isType(f.a1->sendMessage(f.room, u"members only"_s), u"ack"_s));
     QVERIFY(!f.b1->awaitPush(u"event"_s).isEmpty());
     QStringList messages;
-    for (const QString& room : { f.room, u"987654321"_s }) {
+    for (const QString& room : {f.room, u"987654321"_s}) {
         request.insert(u"room"_s, room);
         const QJsonObject answer = eve->request(request);
         QVERIFY(isError(answer, u"forbidden"_s));

@@ -38,9 +38,8 @@ bool sendMany(TestClient& c, const QString& room, int count, const QString& midP
 {
     QList<int> ids;
     for (int i = 1; i <= count; ++i) {
-        ids.append(c.send({ { u"type"_s, u"send"_s }, { u"room"_s, room },
-            { u"client_mid"_s, u"%1%2"_s.arg(midPrefix).arg(i) },
-            { u"text"_s, u"n %1"_s.arg(i) } }));
+        ids.append(c.send({{u"type"_s, u"send"_s}, {u"room"_s, room},
+            {u"client_mid"_s, u"%1%2"_s.arg(midPrefix).arg(i)}, {u"text"_s, u"n %1"_s.arg(i)}}));
     }
     for (const int id : std::as_const(ids)) {
         if (!isType(c.awaitAnswer(id), u"ack"_s))
@@ -78,7 +77,7 @@ private:
     }
     static QJsonObject sync(TestClient& c, const QJsonObject& cursors)
     {
-        return c.request({ { u"type"_s, u"sync"_s }, { u"cursors"_s, cursors } });
+        return c.request({{u"type"_s, u"sync"_s}, {u"cursors"_s, cursors}});
     }
 
     std::unique_ptr<ServerProcess> m_server;
@@ -89,7 +88,7 @@ private:
 void tst_History::initTestCase()
 {
     m_server = std::make_unique<ServerProcess>(
-        QStringList { u"--rate-per-s"_s, u"1000"_s, u"--burst"_s, u"1000"_s });
+        QStringList {u"--rate-per-s"_s, u"1000"_s, u"--burst"_s, u"1000"_s});
     QVERIFY(m_server->start());
     m_ada = TestClient::registered(m_server->url(), u"ada"_s);
     QVERIFY(m_ada);
@@ -134,7 +133,7 @@ void tst_History::limits()
 {
     QFETCH(QJsonValue, limit);
     QFETCH(int, count);
-    const QJsonObject answer = history({ { u"limit"_s, limit } });
+    const QJsonObject answer = history({{u"limit"_s, limit}});
     if (count < 0) {
         QVERIFY(isError(answer, u"bad_request"_s));
         return;
@@ -175,7 +174,7 @@ void tst_History::pages()
     QFETCH(int, first);
     QFETCH(int, last);
     QFETCH(bool, hasMore);
-    const QJsonObject answer = history({ { direction, bound }, { u"limit"_s, limit } });
+    const QJsonObject answer = history({{direction, bound}, {u"limit"_s, limit}});
     QVERIFY(isType(answer, u"history"_s));
     const QJsonArray events = answer.value(u"events"_s).toArray();
     // Ascending inside the page, whichever way it pages.
@@ -185,9 +184,9 @@ void tst_History::pages()
 
 void tst_History::beforeWithAfterIsBadRequest()
 {
-    QVERIFY(isError(history({ { u"before"_s, 100 }, { u"after"_s, 10 } }), u"bad_request"_s));
-    QVERIFY(isError(history({ { u"before"_s, u"100"_s } }), u"bad_request"_s));
-    QVERIFY(isError(history({ { u"after"_s, -1 } }), u"bad_request"_s));
+    QVERIFY(isError(history({{u"before"_s, 100}, {u"after"_s, 10}}), u"bad_request"_s));
+    QVERIFY(isError(history({{u"before"_s, u"100"_s}}), u"bad_request"_s));
+    QVERIFY(isError(history({{u"after"_s, -1}}), u"bad_request"_s));
     QVERIFY(m_ada->isConnected()); // bad requests never close the connection
 }
 
@@ -195,10 +194,9 @@ void tst_History::nonMemberForbidden()
 {
     auto eve = TestClient::registered(m_server->url(), u"eve"_s);
     QVERIFY(eve);
-    const QJsonObject refused
-        = eve->request({ { u"type"_s, u"history"_s }, { u"room"_s, m_room } });
-    const QJsonObject missing
-        = eve->request({ { u"type"_s, u"history"_s }, { u"room"_s, u"987654321"_s } });
+    const QJsonObject refused = eve->request({{u"type"_s, u"history"_s}, {u"room"_s, m_room}});
+    const QJsonObject missing =
+        eve->request({{u"type"_s, u"history"_s}, {u"room"_s, u"987654321"_s}});
     QVERIFY(isError(refused, u"forbidden"_s));
     QVERIFY(isError(missing, u"forbidden"_s));
     QCOMPARE(refused.value(u"message"_s).toString(), missing.value(u"message"_s).toString());
@@ -211,12 +209,12 @@ void tst_History::syncWithCursors()
     auto bob = TestClient::registered(m_server->url(), u"bob"_s);
     QVERIFY(sue && bob);
     QStringList rooms;
-    for (const int size : { 10, 5, 3 }) {
-        rooms.append(TestClient::roomIdOf(bob->createRoom(u"group"_s, u"R"_s, { sue->userId })));
+    for (const int size : {10, 5, 3}) {
+        rooms.append(TestClient::roomIdOf(bob->createRoom(u"group"_s, u"R"_s, {sue->userId})));
         QVERIFY(sendMany(*bob, rooms.last(), size, u"s-"_s));
     }
     // The cursor of a room sue is not in must reveal nothing.
-    const QJsonObject answer = sync(*sue, { { rooms[0], 7 }, { rooms[1], 5 }, { m_room, 0 } });
+    const QJsonObject answer = sync(*sue, {{rooms[0], 7}, {rooms[1], 5}, {m_room, 0}});
     QVERIFY(isType(answer, u"synced"_s));
     QStringList listed;
     for (const QJsonValue& r : answer.value(u"rooms"_s).toArray())
@@ -238,7 +236,7 @@ void tst_History::syncWithCursors()
 
 void tst_History::syncHasMore()
 {
-    const QJsonObject behind = sync(*m_ada, { { m_room, 10 } });
+    const QJsonObject behind = sync(*m_ada, {{m_room, 10}});
     QVERIFY(isType(behind, u"synced"_s));
     QCOMPARE(seqsOf(eventsOfRoom(behind, m_room)), seqRange(11, 210));
     QCOMPARE(behind.value(u"has_more"_s).toObject().value(m_room).toBool(), true);
@@ -247,7 +245,7 @@ void tst_History::syncHasMore()
     QCOMPARE(seqsOf(eventsOfRoom(fresh, m_room)), seqRange(kBigRoomSize - 199, kBigRoomSize));
     QCOMPARE(fresh.value(u"has_more"_s).toObject().value(m_room).toBool(), true);
 
-    const QJsonObject almost = sync(*m_ada, { { m_room, kBigRoomSize - 200 } });
+    const QJsonObject almost = sync(*m_ada, {{m_room, kBigRoomSize - 200}});
     QCOMPARE(seqsOf(eventsOfRoom(almost, m_room)), seqRange(kBigRoomSize - 199, kBigRoomSize));
     QCOMPARE(almost.value(u"has_more"_s).toObject().value(m_room).toBool(true), false);
 }
@@ -257,8 +255,8 @@ void tst_History::syncAfterDisconnect()
     auto sam = TestClient::registered(m_server->url(), u"sam"_s);
     auto bob = TestClient::registered(m_server->url(), u"bob"_s);
     QVERIFY(sam && bob);
-    const QString room
-        = TestClient::roomIdOf(bob->createRoom(u"group"_s, u"Chat"_s, { sam->userId }));
+    const QString room =
+        TestClient::roomIdOf(bob->createRoom(u"group"_s, u"Chat"_s, {sam->userId}));
     QVERIFY(sendMany(*bob, room, 5, u"before-"_s));
     QTRY_COMPARE(sam->pushes(u"event"_s).size(), 5);
     QList<qint64> pushed;
@@ -269,15 +267,15 @@ void tst_History::syncAfterDisconnect()
 
     // While sam is away: more messages, and a room sam is added to.
     QVERIFY(sendMany(*bob, room, 5, u"after-"_s));
-    const QString newRoom
-        = TestClient::roomIdOf(bob->createRoom(u"group"_s, u"New"_s, { sam->userId }));
+    const QString newRoom =
+        TestClient::roomIdOf(bob->createRoom(u"group"_s, u"New"_s, {sam->userId}));
     QVERIFY(sendMany(*bob, newRoom, 2, u"new-"_s));
 
     TestClient back;
     QVERIFY(back.connectTo(m_server->url()));
     QVERIFY(isType(back.resume(sam->token), u"welcome"_s));
-    const QJsonObject answer
-        = sync(back, { { room, *std::max_element(pushed.cbegin(), pushed.cend()) } });
+    const QJsonObject answer =
+        sync(back, {{room, *std::max_element(pushed.cbegin(), pushed.cend())}});
     QVERIFY(isType(answer, u"synced"_s));
     const QList<qint64> synced = seqsOf(eventsOfRoom(answer, room));
     QCOMPARE(synced, seqRange(6, 10));

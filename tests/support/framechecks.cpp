@@ -20,8 +20,8 @@ bool isType(const QJsonObject& frame, const QString& type)
 
 bool isError(const QJsonObject& frame, const QString& code)
 {
-    if (frame.value(QStringLiteral("type")).toString() == QStringLiteral("error")
-        && frame.value(QStringLiteral("code")).toString() == code)
+    if (frame.value(QStringLiteral("type")).toString() == QStringLiteral("error") &&
+        frame.value(QStringLiteral("code")).toString() == code)
         return true;
     qWarning().noquote() << "expected error" << code << "got" << compact(frame);
     return false;

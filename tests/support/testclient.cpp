@@ -75,8 +75,8 @@ std::optional<QJsonObject> TestClient::takePush(
 {
     for (qsizetype i = 0; i < frames.size(); ++i) {
         const QJsonObject& f = frames[i];
-        if (!m_consumed[i] && !f.contains(QStringLiteral("re"))
-            && f.value(QStringLiteral("type")).toString() == type && (!match || match(f))) {
+        if (!m_consumed[i] && !f.contains(QStringLiteral("re")) &&
+            f.value(QStringLiteral("type")).toString() == type && (!match || match(f))) {
             m_consumed[i] = true;
             return f;
         }
@@ -130,22 +130,22 @@ QJsonObject TestClient::authenticate(const QJsonObject& req)
 QJsonObject TestClient::registerUser(const QString& name, const QString& password)
 {
     return authenticate(
-        { { QStringLiteral("type"), QStringLiteral("register") }, { QStringLiteral("protocol"), 1 },
-            { QStringLiteral("username"), name }, { QStringLiteral("password"), password } });
+        {{QStringLiteral("type"), QStringLiteral("register")}, {QStringLiteral("protocol"), 1},
+            {QStringLiteral("username"), name}, {QStringLiteral("password"), password}});
 }
 
 QJsonObject TestClient::login(const QString& name, const QString& password)
 {
     return authenticate(
-        { { QStringLiteral("type"), QStringLiteral("login") }, { QStringLiteral("protocol"), 1 },
-            { QStringLiteral("username"), name }, { QStringLiteral("password"), password } });
+        {{QStringLiteral("type"), QStringLiteral("login")}, {QStringLiteral("protocol"), 1},
+            {QStringLiteral("username"), name}, {QStringLiteral("password"), password}});
 }
 
 QJsonObject TestClient::resume(const QString& resumeToken)
 {
     token = resumeToken;
-    return authenticate({ { QStringLiteral("type"), QStringLiteral("resume") },
-        { QStringLiteral("protocol"), 1 }, { QStringLiteral("token"), resumeToken } });
+    return authenticate({{QStringLiteral("type"), QStringLiteral("resume")},
+        {QStringLiteral("protocol"), 1}, {QStringLiteral("token"), resumeToken}});
 }
 
 std::unique_ptr<TestClient> TestClient::registered(const QUrl& url, const QString& prefix)
@@ -179,8 +179,8 @@ std::unique_ptr<TestClient> TestClient::anotherDevice(const QUrl& url) const
 QJsonObject TestClient::createRoom(
     const QString& kind, const QString& name, const QStringList& members)
 {
-    QJsonObject req { { QStringLiteral("type"), QStringLiteral("create_room") },
-        { QStringLiteral("kind"), kind }, { QStringLiteral("name"), name } };
+    QJsonObject req {{QStringLiteral("type"), QStringLiteral("create_room")},
+        {QStringLiteral("kind"), kind}, {QStringLiteral("name"), name}};
     if (!members.isEmpty())
         req.insert(QStringLiteral("members"), QJsonArray::fromStringList(members));
     return request(req);
@@ -192,8 +192,8 @@ QJsonObject TestClient::sendMessage(
     static int counter = 0;
     const QString mid = clientMid.isEmpty() ? QStringLiteral("auto-%1").arg(++counter) : clientMid;
     return request(
-        { { QStringLiteral("type"), QStringLiteral("send") }, { QStringLiteral("room"), room },
-            { QStringLiteral("client_mid"), mid }, { QStringLiteral("text"), text } });
+        {{QStringLiteral("type"), QStringLiteral("send")}, {QStringLiteral("room"), room},
+            {QStringLiteral("client_mid"), mid}, {QStringLiteral("text"), text}});
 }
 
 QString TestClient::roomIdOf(const QJsonObject& frame)
