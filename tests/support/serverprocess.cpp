@@ -41,7 +41,8 @@ bool ServerProcess::start()
         if (qEnvironmentVariableIsSet("PALAVER_TEST_SERVER_LOG"))
             fprintf(stderr, "[server] %s", text.constData());
     });
-    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+    const int port = m_reusePort && m_url.isValid() ? m_url.port() : 0;
+    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
                      QStringLiteral("--data-dir"), m_dataDir};
     args += m_extraArgs;
     m_process->start(binary(), args);

@@ -20,8 +20,12 @@ public:
     int stop();
     /// SIGKILL: no chance to flush anything.
     void kill();
-    /// Same data folder and arguments, new process (and new port).
+    /// Same data folder and arguments, new process (and new port unless setReusePort(true)).
     bool restart();
+    /// When on, every later start() listens on the port the first start got, so clients can
+    /// reconnect to the same URL after a stop or kill (the port is free again at once: the
+    /// server's listening socket uses SO_REUSEADDR).
+    void setReusePort(bool on) { m_reusePort = on; }
 
     QUrl url() const { return m_url; }
     QString dataDir() const { return m_dataDir; }
@@ -36,4 +40,5 @@ private:
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;
     QString m_output;
+    bool m_reusePort = false;
 };
