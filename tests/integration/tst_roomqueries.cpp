@@ -24,6 +24,7 @@ private Q_SLOTS:
     void directoryNonAsciiCase();
     void membersAndPresence();
     void usersSearch();
+    void usersNonAsciiDisplayName();
 
 private:
     std::unique_ptr<TestClient> user(const QString& prefix)
@@ -212,6 +213,27 @@ void tst_RoomQueries::usersSearch()
             .value(u"presence"_s)
             .toString(),
         u"offline"_s, 10000);
+}
+
+void tst_RoomQueries::usersNonAsciiDisplayName()
+{
+    TestClient emile;
+    QVERIFY(emile.connectTo(m_server->url()));
+    const QJsonObject welcome = emile.request(
+        {{u"type"_s, u"register"_s}, {u"protocol"_s, 1}, {u"username"_s, u"emile_z"_s},
+            {u"password"_s, u"password123"_s}, {u"display_name"_s, u"Émile Zola"_s}});
+    QVERIFY(isType(welcome, u"welcome"_s));
+    const QString id = welcome.value(u"user"_s).toObject().value(u"id"_s).toString();
+    const auto found = [&](const QString& query) {
+        const QJsonObject answer = ask(emile, u"users"_s, {{u"query"_s, query}});
+        return !checks::findBy(answer.value(u"users"_s).toArray(), u"id"_s, id).isEmpty();
+    };
+    QVERIFY(found(u"zola"_s)); // ASCII folds
+    QEXPECT_FAIL("",
+        "SQLite's lower() and LIKE fold ASCII only: a non-ASCII capital in a display "
+        "name is not found, not even by the exact name",
+        Continue);
+    QVERIFY(found(u"Émile"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_RoomQueries)

@@ -288,6 +288,12 @@ void tst_Rooms::leave()
     QVERIFY(roomsOf(*bob).isEmpty());
     for (const QString& type : {u"members"_s, u"history"_s, u"leave"_s})
         QVERIFY(isError(ask(*bob, type, {{u"room"_s, id}}), u"forbidden"_s));
+    // The room's later events no longer reach any of the leaver's devices.
+    bob->drain();
+    bob2->drain();
+    QCOMPARE(ada->sendMessage(id, u"after you left"_s).value(u"seq"_s).toInteger(), 2);
+    QVERIFY(bob->noPush(u"event"_s));
+    QVERIFY(bob2->noPush(u"event"_s, 0));
 }
 
 void tst_Rooms::inviteByOwner()
@@ -360,6 +366,9 @@ void tst_Rooms::kickByOwner()
     }
     QCOMPARE(membersOf(*cy, id).size(), 2);
     QVERIFY(isError(ask(*bob, u"history"_s, {{u"room"_s, id}}), u"forbidden"_s));
+    bob->drain();
+    QCOMPARE(cy->sendMessage(id, u"after the kick"_s).value(u"seq"_s).toInteger(), 2);
+    QVERIFY(bob->noPush(u"event"_s));
 }
 
 void tst_Rooms::kickRefused_data()
