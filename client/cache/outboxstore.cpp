@@ -39,7 +39,7 @@ QList<OutboxEntry> OutboxStore::entries() const
 OutboxEntry OutboxStore::add(OutboxEntry entry)
 {
     QSqlQuery q = m_db.query(u"INSERT INTO outbox (client_mid, room, text, reply_to, mentions, "
-                             u"created, failed, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                             u"created, failed, error) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, COALESCE(?, ''))"_s,
         { entry.clientMid, entry.room, entry.text, entry.replyTo,
             entry.mentions.join(kMentionSeparator), entry.created, entry.failed, entry.error });
     entry.position = q.isActive() ? q.lastInsertId().toLongLong() : 0;
@@ -53,7 +53,7 @@ void OutboxStore::remove(const QString& clientMid)
 
 void OutboxStore::setFailed(const QString& clientMid, bool failed, const QString& error)
 {
-    m_db.run(u"UPDATE outbox SET failed = ?, error = ? WHERE client_mid = ?"_s,
+    m_db.run(u"UPDATE outbox SET failed = ?, error = COALESCE(?, '') WHERE client_mid = ?"_s,
         { failed, error, clientMid });
 }
 

@@ -136,15 +136,13 @@ void RoomListModel::onRoomChanged(const QString& roomId)
     const int row = rowOf(roomId);
     if (row < 0)
         return;
-    int target = sortedPosition(lastActivity(roomId), roomId, row);
-    // sortedPosition counts positions without this row; beginMoveRows wants them with it.
-    const int destination = target > row ? target + 1 : target;
-    if (target != row && destination != row + 1
-        && beginMoveRows({}, row, row, {}, destination)) {
+    // `before` counts in the list as it is (this row included), as beginMoveRows wants it.
+    const int before = sortedPosition(lastActivity(roomId), roomId, row);
+    int target = row;
+    if (before != row && before != row + 1 && beginMoveRows({}, row, row, {}, before)) {
+        target = before > row ? before - 1 : before;
         m_order.move(row, target);
         endMoveRows();
-    } else {
-        target = row;
     }
     Q_EMIT dataChanged(index(target), index(target));
 }

@@ -45,6 +45,7 @@ TimelineModel::TimelineModel(const QString& roomId, RoomStore& rooms, MemberStor
     connect(&m_outbox, &Outbox::entryAdded, this, &TimelineModel::onEntryAdded);
     connect(&m_outbox, &Outbox::entryChanged, this, &TimelineModel::onEntryChanged);
     connect(&m_outbox, &Outbox::entryRemoved, this, &TimelineModel::onEntryRemoved);
+    connect(&m_outbox, &Outbox::entryDelivered, this, &TimelineModel::onEntryDelivered);
 }
 
 int TimelineModel::rowCount(const QModelIndex& parent) const
@@ -381,6 +382,14 @@ void TimelineModel::onEntryAdded(const OutboxEntry& entry)
     beginInsertRows({}, row, row);
     m_pending.append(entry);
     endInsertRows();
+}
+
+void TimelineModel::onEntryDelivered(const Event& event)
+{
+    if (event.room != m_roomId || replacePending(event))
+        return;
+    // The pending row was not where the event belongs (or the seq was shown already).
+    insertEvents({ event });
 }
 
 void TimelineModel::onEntryChanged(const OutboxEntry& entry)

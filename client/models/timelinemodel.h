@@ -75,6 +75,7 @@ private:
     void onEntryAdded(const OutboxEntry& entry);
     void onEntryChanged(const OutboxEntry& entry);
     void onEntryRemoved(const QString& roomId, const QString& clientMid);
+    void onEntryDelivered(const Event& event);
     void onOlderPage(bool ok, bool hasMore, const QList<Event>& events);
     void refreshRows(int first, int last, const QList<int>& roles);
     void refreshAll(const QList<int>& roles);

@@ -18,9 +18,10 @@ constexpr int kLogoutGraceMs = 3000;
 bool closeCodeForbidsRetry(int code)
 {
     // 4400 means this client broke the protocol: retrying would only repeat it. 4401/4403 mean
-    // the credentials are gone; 1000 is our own logout.
+    // the credentials are gone. 1000 is not here: QWebSocket reports it for a link that died
+    // without any close frame too, and the server sends it only after our own logout.
     return code == int(CloseCode::ProtocolViolation) || code == int(CloseCode::AuthRequired)
-        || code == int(CloseCode::AccountDisabled) || code == int(CloseCode::Normal);
+        || code == int(CloseCode::AccountDisabled);
 }
 } // namespace
 

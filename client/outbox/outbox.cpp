@@ -149,7 +149,9 @@ void Outbox::onAnswer(const QString& clientMid, const ServerMessage& answer)
                 event.replyTo = entry.replyTo;
             event.mentions = entry.mentions;
             m_rooms.addEvents({ event }, EventOrigin::Local);
-            removeEntry(clientMid);
+            // Already delivered by onEventsAdded unless the seq was held (a duplicate ack for
+            // an event that sync brought first).
+            removeEntry(clientMid, event);
         }
     } else if (const auto* error = std::get_if<ErrorAnswer>(&answer)) {
         if (error->code == ErrorCode::RateLimited) {
@@ -173,7 +175,7 @@ void Outbox::onEventsAdded(const QString& roomId, const QList<Event>& events)
             continue;
         const int i = indexOf(event.clientMid);
         if (i >= 0 && m_entries[i].room == roomId && event.clientMid != m_inFlight)
-            removeEntry(event.clientMid);
+            removeEntry(event.clientMid, event);
     }
 }
 
@@ -189,7 +191,7 @@ void Outbox::markFailed(const QString& clientMid, const QString& error)
     Q_EMIT sendFailed(m_entries[i]);
 }
 
-void Outbox::removeEntry(const QString& clientMid)
+void Outbox::removeEntry(const QString& clientMid, const std::optional<Event>& delivered)
 {
     const int i = indexOf(clientMid);
     if (i < 0)
@@ -197,7 +199,10 @@ void Outbox::removeEntry(const QString& clientMid)
     const QString room = m_entries[i].room;
     m_entries.removeAt(i);
     m_store.remove(clientMid);
-    Q_EMIT entryRemoved(room, clientMid);
+    if (delivered)
+        Q_EMIT entryDelivered(*delivered);
+    else
+        Q_EMIT entryRemoved(room, clientMid);
 }
 
 int Outbox::indexOf(const QString& clientMid) const

@@ -40,8 +40,11 @@ Q_SIGNALS:
     void entryAdded(const palaver::client::OutboxEntry& entry);
     /// Failed, or back in line after retry().
     void entryChanged(const palaver::client::OutboxEntry& entry);
-    /// Delivered or discarded; a delivered one is now an event of the RoomStore.
+    /// Discarded by the user.
     void entryRemoved(const QString& roomId, const QString& clientMid);
+    /// Stored by the server: the entry is gone and `event` (same room and client_mid) is
+    /// its place in the room.
+    void entryDelivered(const palaver::Event& event);
     /// The server refused an entry for good (too large, forbidden, …).
     void sendFailed(const palaver::client::OutboxEntry& entry);
 
@@ -50,7 +53,7 @@ private:
     void onAnswer(const QString& clientMid, const ServerMessage& answer);
     void onEventsAdded(const QString& roomId, const QList<Event>& events);
     void markFailed(const QString& clientMid, const QString& error);
-    void removeEntry(const QString& clientMid);
+    void removeEntry(const QString& clientMid, const std::optional<Event>& delivered = {});
     int indexOf(const QString& clientMid) const;
 
     Connection& m_connection;
