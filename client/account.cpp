@@ -36,15 +36,21 @@ QString keychainKey(const QString& serverUrl, const QString& username)
 }
 } // namespace
 
-Account::Account(QObject* parent) : Account(defaultOptions(), parent) { }
+Account::Account(QObject* parent)
+    : Account(defaultOptions(), parent)
+{ }
 
 Account::Account(const AccountOptions& options, QObject* parent)
-    : QObject(parent), m_options(options), m_folders(options.baseFolder), m_connection(this),
-      m_roomList(new RoomListModel(this)), m_actions(new RoomActions(m_connection, this))
+    : QObject(parent)
+    , m_options(options)
+    , m_folders(options.baseFolder)
+    , m_connection(this)
+    , m_roomList(new RoomListModel(this))
+    , m_actions(new RoomActions(m_connection, this))
 {
     connect(&m_connection, &Connection::stateChanged, this, &Account::connectionStateChanged);
-    connect(&m_connection, &Connection::retryInSecondsChanged, this,
-        &Account::retryInSecondsChanged);
+    connect(
+        &m_connection, &Connection::retryInSecondsChanged, this, &Account::retryInSecondsChanged);
     connect(&m_connection, &Connection::authenticated, this, &Account::onAuthenticated);
     connect(&m_connection, &Connection::authFailed, this, &Account::onAuthFailed);
     connect(&m_connection, &Connection::connectionLost, this, [this](int code, const QString& why) {
@@ -93,7 +99,7 @@ bool Account::openSession(const QString& folder)
     AccountSession* s = m_session.get();
     connect(s, &AccountSession::notification, this, &Account::notification);
     connect(s, &AccountSession::errorOccurred, this, &Account::setError);
-    for (auto signal : { &RoomStore::roomAdded, &RoomStore::roomChanged, &RoomStore::roomRemoved })
+    for (auto signal : {&RoomStore::roomAdded, &RoomStore::roomChanged, &RoomStore::roomRemoved})
         connect(&s->rooms(), signal, this, &Account::updateTotalUnread);
     s->readMarkers().setWindowActive(m_windowActive);
     s->notifications().setWindowActive(m_windowActive);
@@ -264,8 +270,8 @@ void Account::sendMessage(const QString& roomId, const QString& text, qint64 rep
 {
     if (!m_session || text.trimmed().isEmpty())
         return;
-    const QStringList mentions = MentionParser::mentionedUserIds(
-        text, m_session->members().members(roomId), m_userId);
+    const QStringList mentions =
+        MentionParser::mentionedUserIds(text, m_session->members().members(roomId), m_userId);
     m_session->outbox().enqueue(roomId, text, replyToSeq, mentions);
     m_session->typingNotifier(roomId)->stopped();
 }

@@ -7,7 +7,6 @@
 
 #include <QObject>
 #include <QUrl>
-
 #include <memory>
 
 namespace palaver::client {
@@ -65,8 +64,8 @@ public:
     AccountSession* session() const { return m_session.get(); }
 
     /// Registers (createAccount) or logs in; the token is stored, the password never.
-    Q_INVOKABLE void signIn(const QString& url, const QString& username, const QString& password,
-        bool createAccount);
+    Q_INVOKABLE void signIn(
+        const QString& url, const QString& username, const QString& password, bool createAccount);
     /// Opens the last account's cache and resumes with its stored token; false without one.
     Q_INVOKABLE bool restoreSession();
     /// Logs out (revoking the token on the server) and forgets the token.
@@ -87,8 +86,8 @@ public:
     Q_INVOKABLE void userTyping(const QString& roomId);
     Q_INVOKABLE void composerCleared(const QString& roomId);
 
-    Q_INVOKABLE void createRoom(const QString& kind, const QString& name, const QString& topic,
-        const QStringList& userIds);
+    Q_INVOKABLE void createRoom(
+        const QString& kind, const QString& name, const QString& topic, const QStringList& userIds);
     Q_INVOKABLE void openDirect(const QString& userId);
     Q_INVOKABLE void joinRoom(const QString& roomId);
     Q_INVOKABLE void leaveRoom(const QString& roomId);
@@ -108,8 +107,8 @@ Q_SIGNALS:
     void lastErrorChanged();
     void totalUnreadChanged();
     void roomReady(const QString& roomId);
-    void notification(const QString& roomId, const QString& title, const QString& body,
-        bool isMention);
+    void notification(
+        const QString& roomId, const QString& title, const QString& body, bool isMention);
     void errorOccurred(const QString& message);
     void usersFound(const QVariantList& users);
     void directoryLoaded(const QVariantList& rooms);

@@ -9,10 +9,15 @@
 namespace palaver::client {
 
 AccountSession::AccountSession(const QString& folder, Connection& connection, QObject* parent)
-    : QObject(parent), m_connection(connection), m_cache(folder),
-      m_outboxStore(m_cache.database()), m_rooms(m_cache), m_members(m_cache),
-      m_history(connection, m_rooms), m_sync(connection, m_rooms, m_members, m_history),
-      m_outbox(connection, m_outboxStore, m_rooms)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_cache(folder)
+    , m_outboxStore(m_cache.database())
+    , m_rooms(m_cache)
+    , m_members(m_cache)
+    , m_history(connection, m_rooms)
+    , m_sync(connection, m_rooms, m_members, m_history)
+    , m_outbox(connection, m_outboxStore, m_rooms)
 {
     connect(&m_connection, &Connection::authenticated, this, &AccountSession::onAuthenticated);
     connect(&m_connection, &Connection::pushReceived, &m_sync, &SyncEngine::applyPush);
@@ -26,12 +31,21 @@ AccountSession::AccountSession(const QString& folder, Connection& connection, QO
         }
     });
     connect(&m_sync, &SyncEngine::synced, this, &AccountSession::onSynced);
-    connect(&m_sync, &SyncEngine::syncFailed, this, &AccountSession::errorOccurred);
+    connect(&m_sync, &SyncEngine::syncFailed, this, [this](const QString& message) {
+        // Without a catch-up the outbox still has to go out: its resends are idempotent.
+        m_outbox.setReady(true);
+        Q_EMIT errorOccurred(message);
+    });
     connect(&m_sync, &SyncEngine::typingReceived, this, [this](const TypingPush& push) {
         if (push.user != m_rooms.ownUserId())
             typing(push.room)->setTyping(push.user, push.active);
     });
     connect(&m_rooms, &RoomStore::eventsAdded, this, &AccountSession::onEventsAdded);
+    connect(&m_rooms, &RoomStore::roomAdded, this, [this](const QString& roomId) {
+        // A direct room is named after the peer, who is known only from the member list.
+        if (m_rooms.room(roomId).kind == RoomKind::Direct && !m_members.hasMembers(roomId))
+            refreshMembers(roomId);
+    });
     connect(&m_rooms, &RoomStore::roomChanged, this, [this](const QString& roomId) {
         const RoomInfo room = m_rooms.room(roomId);
         if (room.self)
@@ -39,7 +53,7 @@ AccountSession::AccountSession(const QString& folder, Connection& connection, QO
     });
     connect(&m_readMarkers, &ReadMarkerPolicy::sendRead, this,
         [this](const QString& roomId, qint64 seq) {
-            m_connection.request(ReadRequest { roomId, seq });
+            m_connection.request(ReadRequest {roomId, seq});
         });
     connect(&m_outbox, &Outbox::sendFailed, this,
         [this](const OutboxEntry& entry) { Q_EMIT errorOccurred(entry.error); });
@@ -77,21 +91,23 @@ void AccountSession::onAuthenticated(const WelcomeAnswer& welcome)
 void AccountSession::onSynced()
 {
     m_outbox.setReady(true);
+    m_readMarkers.flush(); // reads kept while offline
     // Direct rooms are named after the peer, and open member lists show presence: both need
     // a fresh member list after a gap.
     for (const RoomInfo& room : m_rooms.rooms()) {
-        if (room.kind == RoomKind::Direct || m_memberLists.value(room.id)
-            || m_timelines.value(room.id))
+        if (room.kind == RoomKind::Direct || m_memberLists.value(room.id) ||
+            m_timelines.value(room.id))
             refreshMembers(room.id);
     }
 }
 
 void AccountSession::refreshMembers(const QString& roomId)
 {
-    m_connection.request(MembersRequest { roomId }, this, [this, roomId](const ServerMessage& answer) {
-        if (const auto* members = std::get_if<MembersAnswer>(&answer))
-            m_members.setMembers(roomId, members->members);
-    });
+    m_connection.request(
+        MembersRequest {roomId}, this, [this, roomId](const ServerMessage& answer) {
+            if (const auto* members = std::get_if<MembersAnswer>(&answer))
+                m_members.setMembers(roomId, members->members);
+        });
 }
 
 void AccountSession::onEventsAdded(
@@ -99,8 +115,8 @@ void AccountSession::onEventsAdded(
 {
     bool membershipChanged = false;
     for (const Event& event : events) {
-        membershipChanged = membershipChanged || event.kind == EventKind::MemberJoin
-            || event.kind == EventKind::MemberLeave;
+        membershipChanged = membershipChanged || event.kind == EventKind::MemberJoin ||
+            event.kind == EventKind::MemberLeave;
         if (origin == EventOrigin::Live && m_notifications.shouldNotify(event))
             notify(event);
     }
@@ -122,8 +138,8 @@ TimelineModel* AccountSession::timeline(const QString& roomId)
 {
     QPointer<TimelineModel>& model = m_timelines[roomId];
     if (!model) {
-        model = new TimelineModel(
-            roomId, m_rooms, m_members, m_outbox, m_history, m_readMarkers, this);
+        model =
+            new TimelineModel(roomId, m_rooms, m_members, m_outbox, m_history, m_readMarkers, this);
         if (!m_members.hasMembers(roomId))
             refreshMembers(roomId);
     }
@@ -156,7 +172,7 @@ TypingNotifier* AccountSession::typingNotifier(const QString& roomId)
     if (!notifier) {
         notifier = new TypingNotifier(this);
         connect(notifier, &TypingNotifier::sendTyping, this, [this, roomId](bool active) {
-            m_connection.request(TypingRequest { roomId, active });
+            m_connection.request(TypingRequest {roomId, active});
         });
     }
     return notifier;

@@ -51,8 +51,8 @@ public:
     void refreshMembers(const QString& roomId);
 
 Q_SIGNALS:
-    void notification(const QString& roomId, const QString& title, const QString& body,
-        bool isMention);
+    void notification(
+        const QString& roomId, const QString& title, const QString& body, bool isMention);
     void errorOccurred(const QString& message);
 
 private:

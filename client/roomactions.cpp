@@ -7,9 +7,9 @@ using namespace Qt::StringLiterals;
 namespace palaver::client {
 
 RoomActions::RoomActions(Connection& connection, QObject* parent)
-    : QObject(parent), m_connection(connection)
-{
-}
+    : QObject(parent)
+    , m_connection(connection)
+{ }
 
 template <class Frame> void RoomActions::send(const Frame& frame)
 {
@@ -66,28 +66,28 @@ void RoomActions::createRoom(
         Q_EMIT errorOccurred(tr("A room is either public or group."));
         return;
     }
-    send(CreateRoomRequest { *parsed, name.trimmed(), topic.trimmed(), userIds });
+    send(CreateRoomRequest {*parsed, name.trimmed(), topic.trimmed(), userIds});
 }
 
 void RoomActions::openDirect(const QString& userId)
 {
-    send(OpenDirectRequest { userId });
+    send(OpenDirectRequest {userId});
 }
 
 void RoomActions::joinRoom(const QString& roomId)
 {
-    send(JoinRequest { roomId });
+    send(JoinRequest {roomId});
 }
 
 void RoomActions::leaveRoom(const QString& roomId)
 {
     // The room_removed push that follows takes the room out of the stores.
-    send(LeaveRequest { roomId });
+    send(LeaveRequest {roomId});
 }
 
 void RoomActions::invite(const QString& roomId, const QString& userId)
 {
-    send(InviteRequest { roomId, userId });
+    send(InviteRequest {roomId, userId});
 }
 
 void RoomActions::searchUsers(const QString& query)
@@ -107,22 +107,22 @@ void RoomActions::browseDirectory(const QString& query)
 void RoomActions::editMessage(const QString& roomId, qint64 seq, const QString& text)
 {
     // Not through the outbox: edits are not idempotent, a blind resend would append twice.
-    send(EditRequest { roomId, seq, text.trimmed() });
+    send(EditRequest {roomId, seq, text.trimmed()});
 }
 
 void RoomActions::deleteMessage(const QString& roomId, qint64 seq)
 {
-    send(DeleteRequest { roomId, seq });
+    send(DeleteRequest {roomId, seq});
 }
 
 void RoomActions::react(const QString& roomId, qint64 seq, const QString& emoji, bool on)
 {
-    send(ReactRequest { roomId, seq, emoji, on });
+    send(ReactRequest {roomId, seq, emoji, on});
 }
 
 void RoomActions::setAway(bool away)
 {
-    send(PresenceRequest { away ? PresenceStatus::Away : PresenceStatus::Online });
+    send(PresenceRequest {away ? PresenceStatus::Away : PresenceStatus::Online});
 }
 
 } // namespace palaver::client

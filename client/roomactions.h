@@ -17,8 +17,8 @@ class RoomActions : public QObject
 public:
     explicit RoomActions(Connection& connection, QObject* parent = nullptr);
 
-    void createRoom(const QString& kind, const QString& name, const QString& topic,
-        const QStringList& userIds);
+    void createRoom(
+        const QString& kind, const QString& name, const QString& topic, const QStringList& userIds);
     void openDirect(const QString& userId);
     void joinRoom(const QString& roomId);
     void leaveRoom(const QString& roomId);

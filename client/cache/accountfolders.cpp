@@ -12,10 +12,9 @@ using namespace Qt::StringLiterals;
 namespace palaver::client {
 
 AccountFolders::AccountFolders(const QString& base)
-    : m_base(base.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                            : base)
-{
-}
+    : m_base(
+          base.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : base)
+{ }
 
 QString AccountFolders::folderFor(const ServerAddress& server, const QString& username) const
 {

@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 namespace palaver::client {
 
 CacheDatabase::CacheDatabase(const QString& path)
-    : m_path(path), m_connectionName(u"palaver-cache-"_s + QUuid::createUuid().toString())
+    : m_path(path)
+    , m_connectionName(u"palaver-cache-"_s + QUuid::createUuid().toString())
 {
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     m_db.setDatabaseName(path);
@@ -49,7 +50,7 @@ bool CacheDatabase::migrate()
         bool ok = true;
         for (const QString& statement : migration.statements)
             ok = ok && run(statement);
-        ok = ok && run(u"INSERT INTO schema_version (version) VALUES (?)"_s, { migration.version });
+        ok = ok && run(u"INSERT INTO schema_version (version) VALUES (?)"_s, {migration.version});
         if (!ok || !commit()) {
             rollback();
             qCWarning(lcClientCache) << "cache migration" << migration.version << "failed";

@@ -4,7 +4,6 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
-
 #include <optional>
 
 class QSqlQuery;

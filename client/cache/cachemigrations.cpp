@@ -9,7 +9,7 @@ const QList<CacheMigration>& cacheMigrations()
     // Objects are stored as the wire JSON of the shared types (RoomInfo, Event, MemberInfo):
     // one parser for the wire and the cache, and a new protocol field needs no migration.
     static const QList<CacheMigration> migrations {
-        { 1,
+        {1,
             {
                 u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
                 u"CREATE TABLE rooms (id TEXT PRIMARY KEY, object TEXT NOT NULL)"_s,
@@ -25,14 +25,14 @@ const QList<CacheMigration>& cacheMigrations()
                 u"reply_to INTEGER NOT NULL DEFAULT 0, mentions TEXT NOT NULL DEFAULT '', "
                 u"created INTEGER NOT NULL, failed INTEGER NOT NULL DEFAULT 0, "
                 u"error TEXT NOT NULL DEFAULT '')"_s,
-            } },
-        { 2,
+            }},
+        {2,
             {
                 // Read markers of every member, fed by `members` answers and receipts; they
                 // outlive member lists, which are refreshed wholesale.
                 u"CREATE TABLE markers (room TEXT NOT NULL, user TEXT NOT NULL, "
                 u"seq INTEGER NOT NULL, PRIMARY KEY (room, user)) WITHOUT ROWID"_s,
-            } },
+            }},
     };
     return migrations;
 }

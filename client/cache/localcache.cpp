@@ -37,13 +37,13 @@ bool LocalCache::isOpen() const
 
 QString LocalCache::meta(const QString& key) const
 {
-    QSqlQuery q = m_db->query(u"SELECT value FROM meta WHERE key = ?"_s, { key });
+    QSqlQuery q = m_db->query(u"SELECT value FROM meta WHERE key = ?"_s, {key});
     return q.next() ? q.value(0).toString() : QString();
 }
 
 void LocalCache::setMeta(const QString& key, const QString& value)
 {
-    m_db->run(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s, { key, value });
+    m_db->run(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s, {key, value});
 }
 
 QList<RoomInfo> LocalCache::rooms() const
@@ -60,17 +60,17 @@ QList<RoomInfo> LocalCache::rooms() const
 void LocalCache::saveRoom(const RoomInfo& room)
 {
     m_db->run(u"INSERT OR REPLACE INTO rooms (id, object) VALUES (?, ?)"_s,
-        { room.id, toStoredText(room) });
+        {room.id, toStoredText(room)});
 }
 
 void LocalCache::removeRoom(const QString& roomId)
 {
     m_db->begin();
-    m_db->run(u"DELETE FROM rooms WHERE id = ?"_s, { roomId });
-    m_db->run(u"DELETE FROM events WHERE room = ?"_s, { roomId });
-    m_db->run(u"DELETE FROM members WHERE room = ?"_s, { roomId });
-    m_db->run(u"DELETE FROM markers WHERE room = ?"_s, { roomId });
-    m_db->run(u"DELETE FROM cursors WHERE room = ?"_s, { roomId });
+    m_db->run(u"DELETE FROM rooms WHERE id = ?"_s, {roomId});
+    m_db->run(u"DELETE FROM events WHERE room = ?"_s, {roomId});
+    m_db->run(u"DELETE FROM members WHERE room = ?"_s, {roomId});
+    m_db->run(u"DELETE FROM markers WHERE room = ?"_s, {roomId});
+    m_db->run(u"DELETE FROM cursors WHERE room = ?"_s, {roomId});
     m_db->commit();
 }
 
@@ -81,9 +81,9 @@ LocalCache::SaveResult LocalCache::saveEvents(const QList<Event>& events, bool r
     m_db->begin();
     for (const Event& event : events) {
         const QString text = toStoredText(event);
-        QSqlQuery insert = m_db->query(
-            u"INSERT OR IGNORE INTO events (room, seq, object) VALUES (?, ?, ?)"_s,
-            { event.room, event.seq, text });
+        QSqlQuery insert =
+            m_db->query(u"INSERT OR IGNORE INTO events (room, seq, object) VALUES (?, ?, ?)"_s,
+                {event.room, event.seq, text});
         if (insert.numRowsAffected() > 0) {
             result.added.append(event);
             rooms.insert(event.room);
@@ -93,7 +93,7 @@ LocalCache::SaveResult LocalCache::saveEvents(const QList<Event>& events, bool r
             continue;
         QSqlQuery update = m_db->query(
             u"UPDATE events SET object = ? WHERE room = ? AND seq = ? AND object <> ?"_s,
-            { text, event.room, event.seq, text });
+            {text, event.room, event.seq, text});
         if (update.numRowsAffected() > 0)
             result.changed.append(event);
     }
@@ -107,14 +107,14 @@ void LocalCache::pruneEvents(const QString& roomId)
 {
     m_db->run(u"DELETE FROM events WHERE room = ? AND seq < (SELECT seq FROM events WHERE room = ? "
               u"ORDER BY seq DESC LIMIT 1 OFFSET ?)"_s,
-        { roomId, roomId, kEventsPerRoom - 1 });
+        {roomId, roomId, kEventsPerRoom - 1});
 }
 
 QList<Event> LocalCache::latestEvents(const QString& roomId, int limit) const
 {
     QSqlQuery q = m_db->query(u"SELECT object FROM (SELECT object, seq FROM events WHERE room = ? "
                               u"ORDER BY seq DESC LIMIT ?) ORDER BY seq"_s,
-        { roomId, limit });
+        {roomId, limit});
     return readEvents(q);
 }
 
@@ -122,14 +122,14 @@ QList<Event> LocalCache::eventsBefore(const QString& roomId, qint64 before, int 
 {
     QSqlQuery q = m_db->query(u"SELECT object FROM (SELECT object, seq FROM events WHERE room = ? "
                               u"AND seq < ? ORDER BY seq DESC LIMIT ?) ORDER BY seq"_s,
-        { roomId, before, limit });
+        {roomId, before, limit});
     return readEvents(q);
 }
 
 std::optional<Event> LocalCache::event(const QString& roomId, qint64 seq) const
 {
-    QSqlQuery q
-        = m_db->query(u"SELECT object FROM events WHERE room = ? AND seq = ?"_s, { roomId, seq });
+    QSqlQuery q =
+        m_db->query(u"SELECT object FROM events WHERE room = ? AND seq = ?"_s, {roomId, seq});
     const QList<Event> events = readEvents(q);
     return events.isEmpty() ? std::nullopt : std::optional(events.first());
 }
@@ -145,13 +145,13 @@ QHash<QString, qint64> LocalCache::cursors() const
 
 qint64 LocalCache::cursor(const QString& roomId) const
 {
-    QSqlQuery q = m_db->query(u"SELECT seq FROM cursors WHERE room = ?"_s, { roomId });
+    QSqlQuery q = m_db->query(u"SELECT seq FROM cursors WHERE room = ?"_s, {roomId});
     return q.next() ? q.value(0).toLongLong() : -1;
 }
 
 void LocalCache::setCursor(const QString& roomId, qint64 seq)
 {
-    m_db->run(u"INSERT OR REPLACE INTO cursors (room, seq) VALUES (?, ?)"_s, { roomId, seq });
+    m_db->run(u"INSERT OR REPLACE INTO cursors (room, seq) VALUES (?, ?)"_s, {roomId, seq});
 }
 
 qint64 LocalCache::advanceCursor(const QString& roomId)
@@ -161,7 +161,7 @@ qint64 LocalCache::advanceCursor(const QString& roomId)
         return cursor;
     const qint64 start = cursor;
     QSqlQuery q = m_db->query(
-        u"SELECT seq FROM events WHERE room = ? AND seq > ? ORDER BY seq"_s, { roomId, cursor });
+        u"SELECT seq FROM events WHERE room = ? AND seq > ? ORDER BY seq"_s, {roomId, cursor});
     while (q.next() && q.value(0).toLongLong() == cursor + 1)
         ++cursor;
     if (cursor != start)
@@ -172,7 +172,7 @@ qint64 LocalCache::advanceCursor(const QString& roomId)
 QList<MemberInfo> LocalCache::members(const QString& roomId) const
 {
     QList<MemberInfo> members;
-    QSqlQuery q = m_db->query(u"SELECT object FROM members WHERE room = ?"_s, { roomId });
+    QSqlQuery q = m_db->query(u"SELECT object FROM members WHERE room = ?"_s, {roomId});
     while (q.next()) {
         if (auto member = fromStoredText<MemberInfo>(q.value(0).toString()))
             members.append(std::move(*member));
@@ -183,10 +183,10 @@ QList<MemberInfo> LocalCache::members(const QString& roomId) const
 void LocalCache::saveMembers(const QString& roomId, const QList<MemberInfo>& members)
 {
     m_db->begin();
-    m_db->run(u"DELETE FROM members WHERE room = ?"_s, { roomId });
+    m_db->run(u"DELETE FROM members WHERE room = ?"_s, {roomId});
     for (const MemberInfo& member : members) {
         m_db->run(u"INSERT INTO members (room, user, object) VALUES (?, ?, ?)"_s,
-            { roomId, member.user, toStoredText(member) });
+            {roomId, member.user, toStoredText(member)});
     }
     m_db->commit();
 }
@@ -194,7 +194,7 @@ void LocalCache::saveMembers(const QString& roomId, const QList<MemberInfo>& mem
 QHash<QString, qint64> LocalCache::markers(const QString& roomId) const
 {
     QHash<QString, qint64> markers;
-    QSqlQuery q = m_db->query(u"SELECT user, seq FROM markers WHERE room = ?"_s, { roomId });
+    QSqlQuery q = m_db->query(u"SELECT user, seq FROM markers WHERE room = ?"_s, {roomId});
     while (q.next())
         markers.insert(q.value(0).toString(), q.value(1).toLongLong());
     return markers;
@@ -206,7 +206,7 @@ bool LocalCache::raiseMarker(const QString& roomId, const QString& userId, qint6
     QSqlQuery q = m_db->query(u"INSERT INTO markers (room, user, seq) VALUES (?, ?, ?) "
                               u"ON CONFLICT (room, user) DO UPDATE SET seq = excluded.seq "
                               u"WHERE excluded.seq > markers.seq"_s,
-        { roomId, userId, seq });
+        {roomId, userId, seq});
     return q.numRowsAffected() > 0;
 }
 

@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QList>
 #include <QString>
-
 #include <memory>
 
 namespace palaver::client {

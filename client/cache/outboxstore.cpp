@@ -38,23 +38,24 @@ QList<OutboxEntry> OutboxStore::entries() const
 
 OutboxEntry OutboxStore::add(OutboxEntry entry)
 {
-    QSqlQuery q = m_db.query(u"INSERT INTO outbox (client_mid, room, text, reply_to, mentions, "
-                             u"created, failed, error) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, COALESCE(?, ''))"_s,
-        { entry.clientMid, entry.room, entry.text, entry.replyTo,
-            entry.mentions.join(kMentionSeparator), entry.created, entry.failed, entry.error });
+    QSqlQuery q = m_db.query(
+        u"INSERT INTO outbox (client_mid, room, text, reply_to, mentions, "
+        u"created, failed, error) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, COALESCE(?, ''))"_s,
+        {entry.clientMid, entry.room, entry.text, entry.replyTo,
+            entry.mentions.join(kMentionSeparator), entry.created, entry.failed, entry.error});
     entry.position = q.isActive() ? q.lastInsertId().toLongLong() : 0;
     return entry;
 }
 
 void OutboxStore::remove(const QString& clientMid)
 {
-    m_db.run(u"DELETE FROM outbox WHERE client_mid = ?"_s, { clientMid });
+    m_db.run(u"DELETE FROM outbox WHERE client_mid = ?"_s, {clientMid});
 }
 
 void OutboxStore::setFailed(const QString& clientMid, bool failed, const QString& error)
 {
     m_db.run(u"UPDATE outbox SET failed = ?, error = COALESCE(?, '') WHERE client_mid = ?"_s,
-        { failed, error, clientMid });
+        {failed, error, clientMid});
 }
 
 } // namespace palaver::client

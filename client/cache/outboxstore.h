@@ -13,7 +13,9 @@ class CacheDatabase;
 class OutboxStore
 {
 public:
-    explicit OutboxStore(CacheDatabase& db) : m_db(db) { }
+    explicit OutboxStore(CacheDatabase& db)
+        : m_db(db)
+    { }
 
     /// Every entry, oldest first.
     QList<OutboxEntry> entries() const;

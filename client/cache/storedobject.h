@@ -5,7 +5,6 @@
 
 #include <QJsonDocument>
 #include <QString>
-
 #include <optional>
 
 namespace palaver::client {

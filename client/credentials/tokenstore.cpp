@@ -11,9 +11,11 @@ using namespace Qt::StringLiterals;
 namespace palaver::client {
 
 TokenStore::TokenStore(const QString& folder, const QString& key, bool useKeychain, QObject* parent)
-    : QObject(parent), m_folder(folder), m_key(key), m_useKeychain(useKeychain)
-{
-}
+    : QObject(parent)
+    , m_folder(folder)
+    , m_key(key)
+    , m_useKeychain(useKeychain)
+{ }
 
 QString TokenStore::filePath() const
 {
@@ -39,8 +41,8 @@ void TokenStore::save(const QString& token)
             return;
         }
         // No Secret Service / D-Bus (headless, minimal desktops): the file is the fallback.
-        qCInfo(lcClientCredentials) << "keychain unavailable, using a private file:"
-                                    << done->errorString();
+        qCInfo(lcClientCredentials)
+            << "keychain unavailable, using a private file:" << done->errorString();
         writeFile(token);
         Q_EMIT saved(false);
     });

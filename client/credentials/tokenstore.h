@@ -13,8 +13,8 @@ public:
     /// `folder` is the account folder (for the fallback file); `key` names the keychain entry
     /// ("<server>/<username>"). With `useKeychain` false only the file is used (tests, and
     /// systems where the keychain prompts are unwanted).
-    TokenStore(const QString& folder, const QString& key, bool useKeychain,
-        QObject* parent = nullptr);
+    TokenStore(
+        const QString& folder, const QString& key, bool useKeychain, QObject* parent = nullptr);
 
     /// Stores the token; `saved` follows.
     void save(const QString& token);
@@ -24,7 +24,7 @@ public:
     void forget();
 
     /// Service name of the keychain entries.
-    static constexpr QLatin1StringView kService { "palaver" };
+    static constexpr QLatin1StringView kService {"palaver"};
     /// Path of the fallback file.
     QString filePath() const;
 

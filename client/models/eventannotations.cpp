@@ -34,7 +34,7 @@ qint64 EventAnnotations::apply(const Event& event)
         Vote& vote = target.reactions[event.emoji][event.sender];
         if (event.seq <= vote.seq)
             return 0;
-        vote = Vote { event.seq, event.on };
+        vote = Vote {event.seq, event.on};
         break;
     }
     default:
@@ -73,8 +73,8 @@ QVariantList EventAnnotations::reactions(qint64 target, const QString& ownUserId
             mine = mine || vote.key() == ownUserId;
         }
         if (count > 0)
-            list.append(QVariantMap { { u"emoji"_s, emoji.key() }, { u"count"_s, count },
-                { u"mine"_s, mine } });
+            list.append(
+                QVariantMap {{u"emoji"_s, emoji.key()}, {u"count"_s, count}, {u"mine"_s, mine}});
     }
     return list;
 }

@@ -7,7 +7,6 @@
 #include <QHash>
 #include <QMap>
 #include <QVariantList>
-
 #include <optional>
 
 namespace palaver::client {

@@ -5,8 +5,10 @@
 namespace palaver::client {
 
 MemberListModel::MemberListModel(const QString& roomId, MemberStore& members, QObject* parent)
-    : QAbstractListModel(parent), m_roomId(roomId), m_store(members),
-      m_members(members.members(roomId))
+    : QAbstractListModel(parent)
+    , m_roomId(roomId)
+    , m_store(members)
+    , m_members(members.members(roomId))
 {
     connect(&m_store, &MemberStore::membersChanged, this, &MemberListModel::onMembersChanged);
     connect(&m_store, &MemberStore::presenceChanged, this, &MemberListModel::onPresenceChanged);
@@ -19,9 +21,8 @@ int MemberListModel::rowCount(const QModelIndex& parent) const
 
 QHash<int, QByteArray> MemberListModel::roleNames() const
 {
-    return { { UserIdRole, "userId" }, { UsernameRole, "username" },
-        { DisplayNameRole, "displayName" }, { RoleRole, "role" }, { PresenceRole, "presence" },
-        { LastSeenRole, "lastSeen" } };
+    return {{UserIdRole, "userId"}, {UsernameRole, "username"}, {DisplayNameRole, "displayName"},
+        {RoleRole, "role"}, {PresenceRole, "presence"}, {LastSeenRole, "lastSeen"}};
 }
 
 QVariant MemberListModel::data(const QModelIndex& index, int role) const
@@ -76,7 +77,7 @@ void MemberListModel::onPresenceChanged(const QString& userId)
             continue;
         m_members[row].presence = m_store.presence(userId);
         m_members[row].lastSeen = m_store.lastSeen(userId);
-        Q_EMIT dataChanged(index(row), index(row), { PresenceRole, LastSeenRole });
+        Q_EMIT dataChanged(index(row), index(row), {PresenceRole, LastSeenRole});
     }
 }
 

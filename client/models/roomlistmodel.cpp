@@ -7,7 +7,9 @@ using namespace Qt::StringLiterals;
 
 namespace palaver::client {
 
-RoomListModel::RoomListModel(QObject* parent) : QAbstractListModel(parent) { }
+RoomListModel::RoomListModel(QObject* parent)
+    : QAbstractListModel(parent)
+{ }
 
 void RoomListModel::setStores(RoomStore* rooms, MemberStore* members)
 {
@@ -42,18 +44,17 @@ int RoomListModel::rowCount(const QModelIndex& parent) const
 
 QHash<int, QByteArray> RoomListModel::roleNames() const
 {
-    return { { RoomIdRole, "roomId" }, { NameRole, "name" }, { KindRole, "kind" },
-        { TopicRole, "topic" }, { UnreadRole, "unread" }, { MentionsRole, "mentions" },
-        { LastActivityRole, "lastActivity" }, { PreviewRole, "preview" },
-        { PreviewSenderRole, "previewSender" }, { PeerUserIdRole, "peerUserId" },
-        { PeerPresenceRole, "peerPresence" }, { MemberCountRole, "memberCount" },
-        { RoleRole, "role" } };
+    return {{RoomIdRole, "roomId"}, {NameRole, "name"}, {KindRole, "kind"}, {TopicRole, "topic"},
+        {UnreadRole, "unread"}, {MentionsRole, "mentions"}, {LastActivityRole, "lastActivity"},
+        {PreviewRole, "preview"}, {PreviewSenderRole, "previewSender"},
+        {PeerUserIdRole, "peerUserId"}, {PeerPresenceRole, "peerPresence"},
+        {MemberCountRole, "memberCount"}, {RoleRole, "role"}};
 }
 
 QVariant RoomListModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
-        || !m_rooms)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+        !m_rooms)
         return {};
     const RoomInfo room = m_rooms->room(m_order[index.row()]);
     const bool direct = room.kind == RoomKind::Direct;
@@ -162,7 +163,7 @@ void RoomListModel::onPeerChanged(const QString& userId)
 {
     for (int row = 0; row < m_order.size(); ++row) {
         if (peerOf(m_order[row]) == userId)
-            Q_EMIT dataChanged(index(row), index(row), { PeerPresenceRole, NameRole });
+            Q_EMIT dataChanged(index(row), index(row), {PeerPresenceRole, NameRole});
     }
 }
 

@@ -5,10 +5,7 @@
 #include "client/outbox/outbox.h"
 #include "client/rules/deliverystate.h"
 #include "client/rules/readmarkerpolicy.h"
-#include "client/sync/historyfetcher.h"
 #include "client/sync/memberstore.h"
-
-#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
@@ -19,12 +16,17 @@ constexpr int kReplyPreviewChars = 80;
 
 TimelineModel::TimelineModel(const QString& roomId, RoomStore& rooms, MemberStore& members,
     Outbox& outbox, HistoryFetcher& history, ReadMarkerPolicy& readMarkers, QObject* parent)
-    : QAbstractListModel(parent), m_roomId(roomId), m_rooms(rooms), m_members(members),
-      m_outbox(outbox), m_history(history), m_readMarkers(readMarkers)
+    : QAbstractListModel(parent)
+    , m_roomId(roomId)
+    , m_rooms(rooms)
+    , m_members(members)
+    , m_outbox(outbox)
+    , m_readMarkers(readMarkers)
+    , m_pager(roomId, rooms, history, kPageSize)
 {
     // The newest cached page shows at once, before any network; older pages on scrolling.
     insertEvents(m_rooms.cache().latestEvents(roomId, kPageSize));
-    m_atStart = m_oldestSeq == 1;
+    m_pager.checkStart();
     m_pending = m_outbox.entries(roomId);
     m_firstUnread = firstUnreadRow();
 
@@ -36,11 +38,11 @@ TimelineModel::TimelineModel(const QString& roomId, RoomStore& rooms, MemberStor
     });
     connect(&m_members, &MemberStore::markerRaised, this, [this](const QString& id) {
         if (id == m_roomId)
-            refreshAll({ DeliveryStateRole, SeenByRole });
+            refreshAll({DeliveryStateRole, SeenByRole});
     });
     connect(&m_members, &MemberStore::membersChanged, this, [this](const QString& id) {
         if (id == m_roomId)
-            refreshAll({ SenderNameRole, DeliveryStateRole, SeenByRole, ReplyPreviewRole });
+            refreshAll({SenderNameRole, DeliveryStateRole, SeenByRole, ReplyPreviewRole});
     });
     connect(&m_outbox, &Outbox::entryAdded, this, &TimelineModel::onEntryAdded);
     connect(&m_outbox, &Outbox::entryChanged, this, &TimelineModel::onEntryChanged);
@@ -55,14 +57,13 @@ int TimelineModel::rowCount(const QModelIndex& parent) const
 
 QHash<int, QByteArray> TimelineModel::roleNames() const
 {
-    return { { SeqRole, "seq" }, { ClientMidRole, "clientMid" }, { SenderIdRole, "senderId" },
-        { SenderNameRole, "senderName" }, { TextRole, "text" }, { TsRole, "ts" },
-        { KindRole, "kind" }, { EditedRole, "edited" }, { DeletedRole, "deleted" },
-        { ReplyToRole, "replyTo" }, { ReplyPreviewRole, "replyPreview" },
-        { ReactionsRole, "reactions" }, { DeliveryStateRole, "deliveryState" },
-        { SeenByRole, "seenBy" }, { IsOwnRole, "isOwn" }, { MentionsMeRole, "mentionsMe" },
-        { FirstInRunRole, "firstInRun" }, { DaySeparatorRole, "daySeparator" },
-        { DayLabelRole, "dayLabel" } };
+    return {{SeqRole, "seq"}, {ClientMidRole, "clientMid"}, {SenderIdRole, "senderId"},
+        {SenderNameRole, "senderName"}, {TextRole, "text"}, {TsRole, "ts"}, {KindRole, "kind"},
+        {EditedRole, "edited"}, {DeletedRole, "deleted"}, {ReplyToRole, "replyTo"},
+        {ReplyPreviewRole, "replyPreview"}, {ReactionsRole, "reactions"},
+        {DeliveryStateRole, "deliveryState"}, {SeenByRole, "seenBy"}, {IsOwnRole, "isOwn"},
+        {MentionsMeRole, "mentionsMe"}, {FirstInRunRole, "firstInRun"},
+        {DaySeparatorRole, "daySeparator"}, {DayLabelRole, "dayLabel"}};
 }
 
 QVariant TimelineModel::data(const QModelIndex& index, int role) const
@@ -104,11 +105,11 @@ QVariant TimelineModel::eventData(const Event& event, int row, int role) const
     case ReactionsRole:
         return m_annotations.reactions(event.seq, me);
     case DeliveryStateRole:
-        return DeliveryState::of(event.seq, event.sender, m_members.markers(m_roomId),
-            m_members.members(m_roomId));
+        return DeliveryState::of(
+            event.seq, event.sender, m_members.markers(m_roomId), m_members.members(m_roomId));
     case SeenByRole:
-        return DeliveryState::seenBy(event.seq, event.sender, m_members.markers(m_roomId),
-            m_members.members(m_roomId));
+        return DeliveryState::seenBy(
+            event.seq, event.sender, m_members.markers(m_roomId), m_members.members(m_roomId));
     case IsOwnRole:
         return event.sender == me;
     case MentionsMeRole:
@@ -119,8 +120,8 @@ QVariant TimelineModel::eventData(const Event& event, int row, int role) const
     const bool newDay = row == 0 || DayLabel::dayOf(tsOfRow(row - 1)) != DayLabel::dayOf(event.ts);
     switch (role) {
     case FirstInRunRole:
-        return newDay || event.kind != EventKind::Message
-            || m_events[row - 1].kind != EventKind::Message || senderOfRow(row - 1) != event.sender;
+        return newDay || event.kind != EventKind::Message ||
+            m_events[row - 1].kind != EventKind::Message || senderOfRow(row - 1) != event.sender;
     case DaySeparatorRole:
         return newDay;
     case DayLabelRole:
@@ -133,7 +134,8 @@ QVariant TimelineModel::eventData(const Event& event, int row, int role) const
 QVariant TimelineModel::pendingData(const OutboxEntry& entry, int row, int role) const
 {
     const QString me = m_rooms.ownUserId();
-    const bool newDay = row == 0 || DayLabel::dayOf(tsOfRow(row - 1)) != DayLabel::dayOf(entry.created);
+    const bool newDay =
+        row == 0 || DayLabel::dayOf(tsOfRow(row - 1)) != DayLabel::dayOf(entry.created);
     switch (role) {
     case SeqRole:
         return 0;
@@ -166,8 +168,8 @@ QVariant TimelineModel::pendingData(const OutboxEntry& entry, int row, int role)
     case IsOwnRole:
         return true;
     case FirstInRunRole:
-        return newDay || row == 0 || senderOfRow(row - 1) != me
-            || (row - 1 < m_events.size() && m_events[row - 1].kind != EventKind::Message);
+        return newDay || row == 0 || senderOfRow(row - 1) != me ||
+            (row - 1 < m_events.size() && m_events[row - 1].kind != EventKind::Message);
     case DaySeparatorRole:
         return newDay;
     case DayLabelRole:
@@ -187,12 +189,12 @@ QString TimelineModel::displayText(const Event& event) const
 QString TimelineModel::replyPreview(qint64 seq) const
 {
     const int row = rowOfSeq(seq);
-    std::optional<Event> target
-        = row >= 0 ? std::optional(m_events[row]) : m_rooms.cache().event(m_roomId, seq);
+    std::optional<Event> target =
+        row >= 0 ? std::optional(m_events[row]) : m_rooms.cache().event(m_roomId, seq);
     if (!target)
         return QString();
-    return m_members.displayName(target->sender) + u": "_s
-        + displayText(*target).left(kReplyPreviewChars);
+    return m_members.displayName(target->sender) + u": "_s +
+        displayText(*target).left(kReplyPreviewChars);
 }
 
 qint64 TimelineModel::tsOfRow(int row) const
@@ -249,46 +251,13 @@ void TimelineModel::notifyFirstUnread()
 
 bool TimelineModel::canFetchMore(const QModelIndex& parent) const
 {
-    if (parent.isValid() || m_atStart || m_fetching)
-        return false;
-    return m_oldestSeq > 1 || (m_oldestSeq == 0 && m_rooms.room(m_roomId).lastSeq > 0);
+    return !parent.isValid() && m_pager.canFetchMore();
 }
 
 void TimelineModel::fetchMore(const QModelIndex& parent)
 {
-    if (!canFetchMore(parent))
-        return;
-    const qint64 before = m_oldestSeq > 0 ? m_oldestSeq : m_rooms.room(m_roomId).lastSeq + 1;
-    // The cache first, but only the part that joins on to what is shown: a hole in the cache
-    // is filled from the server rather than shown as if nothing were missing.
-    QList<Event> page = m_rooms.cache().eventsBefore(m_roomId, before, kPageSize);
-    qsizetype keep = 0;
-    for (qint64 expected = before - 1; keep < page.size(); ++keep, --expected) {
-        if (page[page.size() - 1 - keep].seq != expected)
-            break;
-    }
-    if (keep > 0) {
-        insertEvents(page.mid(page.size() - keep));
-        m_atStart = m_oldestSeq == 1;
-        return;
-    }
-    m_fetching = true;
-    QPointer<TimelineModel> self(this);
-    m_history.fetchBefore(m_roomId, before, kPageSize,
-        [self](bool ok, bool hasMore, const QList<Event>& events) {
-            if (self)
-                self->onOlderPage(ok, hasMore, events);
-        });
-}
-
-void TimelineModel::onOlderPage(bool ok, bool hasMore, const QList<Event>& events)
-{
-    m_fetching = false;
-    if (!ok)
-        return;
-    insertEvents(events);
-    if (!hasMore || events.isEmpty())
-        m_atStart = true;
+    if (!parent.isValid())
+        m_pager.fetchMore(this, [this](const QList<Event>& events) { insertEvents(events); });
 }
 
 void TimelineModel::markSeen(qint64 seq)
@@ -301,8 +270,7 @@ void TimelineModel::insertEvents(const QList<Event>& events)
     for (const Event& event : events) {
         if (event.room != m_roomId)
             continue;
-        if (m_oldestSeq == 0 || event.seq < m_oldestSeq)
-            m_oldestSeq = event.seq;
+        m_pager.noteLoaded(event.seq);
         insertEvent(event);
     }
     notifyFirstUnread();
@@ -333,13 +301,13 @@ void TimelineModel::insertEvent(const Event& event)
     endInsertRows();
     // The next row's run and day separator depend on the row before it.
     if (insertAt + 1 < rowCount())
-        refreshRows(insertAt + 1, insertAt + 1, { FirstInRunRole, DaySeparatorRole });
+        refreshRows(insertAt + 1, insertAt + 1, {FirstInRunRole, DaySeparatorRole});
 }
 
 bool TimelineModel::replacePending(const Event& event)
 {
-    if (event.kind != EventKind::Message || event.clientMid.isEmpty()
-        || event.sender != m_rooms.ownUserId())
+    if (event.kind != EventKind::Message || event.clientMid.isEmpty() ||
+        event.sender != m_rooms.ownUserId())
         return false;
     const int p = pendingIndex(event.clientMid);
     if (p < 0)
@@ -389,7 +357,7 @@ void TimelineModel::onEntryDelivered(const Event& event)
     if (event.room != m_roomId || replacePending(event))
         return;
     // The pending row was not where the event belongs (or the seq was shown already).
-    insertEvents({ event });
+    insertEvents({event});
 }
 
 void TimelineModel::onEntryChanged(const OutboxEntry& entry)
@@ -399,7 +367,7 @@ void TimelineModel::onEntryChanged(const OutboxEntry& entry)
         return;
     m_pending[p] = entry;
     const int row = int(m_events.size()) + p;
-    refreshRows(row, row, { DeliveryStateRole });
+    refreshRows(row, row, {DeliveryStateRole});
 }
 
 void TimelineModel::onEntryRemoved(const QString& roomId, const QString& clientMid)
@@ -412,7 +380,7 @@ void TimelineModel::onEntryRemoved(const QString& roomId, const QString& clientM
     m_pending.removeAt(p);
     endRemoveRows();
     if (row < rowCount())
-        refreshRows(row, row, { FirstInRunRole, DaySeparatorRole });
+        refreshRows(row, row, {FirstInRunRole, DaySeparatorRole});
 }
 
 void TimelineModel::refreshRows(int first, int last, const QList<int>& roles)

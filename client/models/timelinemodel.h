@@ -2,6 +2,7 @@
 // One room's messages for a ListView, oldest at row 0: stored events, then the outbox's
 // pending ones. Edits, deletes and reactions are folded into their targets.
 #include "client/models/eventannotations.h"
+#include "client/models/timelinepager.h"
 #include "client/outbox/outboxentry.h"
 #include "client/sync/roomstore.h"
 
@@ -76,7 +77,6 @@ private:
     void onEntryChanged(const OutboxEntry& entry);
     void onEntryRemoved(const QString& roomId, const QString& clientMid);
     void onEntryDelivered(const Event& event);
-    void onOlderPage(bool ok, bool hasMore, const QList<Event>& events);
     void refreshRows(int first, int last, const QList<int>& roles);
     void refreshAll(const QList<int>& roles);
     void notifyFirstUnread();
@@ -94,14 +94,11 @@ private:
     RoomStore& m_rooms;
     MemberStore& m_members;
     Outbox& m_outbox;
-    HistoryFetcher& m_history;
     ReadMarkerPolicy& m_readMarkers;
     QList<Event> m_events; ///< shown events, ascending by seq
     QList<OutboxEntry> m_pending; ///< after the events, in send order
     EventAnnotations m_annotations;
-    qint64 m_oldestSeq = 0; ///< lowest seq of any event loaded (shown or folded); 0 = none
-    bool m_atStart = false;
-    bool m_fetching = false;
+    TimelinePager m_pager;
     int m_firstUnread = -1;
 };
 

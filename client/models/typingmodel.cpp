@@ -5,7 +5,10 @@
 namespace palaver::client {
 
 TypingModel::TypingModel(const QString& roomId, NameLookup names, QObject* parent, int expiryMs)
-    : QAbstractListModel(parent), m_roomId(roomId), m_names(std::move(names)), m_expiryMs(expiryMs)
+    : QAbstractListModel(parent)
+    , m_roomId(roomId)
+    , m_names(std::move(names))
+    , m_expiryMs(expiryMs)
 {
     m_timer.setInterval(std::max(100, expiryMs / 4));
     connect(&m_timer, &QTimer::timeout, this, &TypingModel::expire);
@@ -26,9 +29,7 @@ QString TypingModel::text() const
     case 3:
         return tr("%1, %2 and 1 other are typing…").arg(names[0], names[1]);
     default:
-        return tr("%1, %2 and %3 others are typing…")
-            .arg(names[0], names[1])
-            .arg(names.size() - 2);
+        return tr("%1, %2 and %3 others are typing…").arg(names[0], names[1]).arg(names.size() - 2);
     }
 }
 
@@ -95,7 +96,7 @@ QVariant TypingModel::data(const QModelIndex& index, int role) const
 
 QHash<int, QByteArray> TypingModel::roleNames() const
 {
-    return { { UserIdRole, "userId" }, { DisplayNameRole, "displayName" } };
+    return {{UserIdRole, "userId"}, {DisplayNameRole, "displayName"}};
 }
 
 } // namespace palaver::client

@@ -3,7 +3,6 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QTimer>
-
 #include <functional>
 
 namespace palaver::client {
@@ -24,8 +23,8 @@ public:
 
     /// `expiryMs` drops a typist the server never ended (a lost push, a lost link): the
     /// server itself ends typing after 6 s without a refresh.
-    TypingModel(const QString& roomId, NameLookup names, QObject* parent = nullptr,
-        int expiryMs = 8000);
+    TypingModel(
+        const QString& roomId, NameLookup names, QObject* parent = nullptr, int expiryMs = 8000);
 
     QString roomId() const { return m_roomId; }
     /// "Ada is typing…", "Ada and Bo are typing…", "Ada, Bo and 2 others are typing…".

@@ -20,13 +20,14 @@ bool closeCodeForbidsRetry(int code)
     // 4400 means this client broke the protocol: retrying would only repeat it. 4401/4403 mean
     // the credentials are gone. 1000 is not here: QWebSocket reports it for a link that died
     // without any close frame too, and the server sends it only after our own logout.
-    return code == int(CloseCode::ProtocolViolation) || code == int(CloseCode::AuthRequired)
-        || code == int(CloseCode::AccountDisabled);
+    return code == int(CloseCode::ProtocolViolation) || code == int(CloseCode::AuthRequired) ||
+        code == int(CloseCode::AccountDisabled);
 }
 } // namespace
 
 Connection::Connection(QObject* parent)
-    : QObject(parent), m_network(new NetworkWatcher(this))
+    : QObject(parent)
+    , m_network(new NetworkWatcher(this))
 {
     m_reconnectTimer.setSingleShot(true);
     m_connectTimeout.setSingleShot(true);
@@ -154,17 +155,16 @@ void Connection::sendAuth()
     const QString device = QSysInfo::machineHostName().left(limits::maxDevice);
     switch (m_auth.mode) {
     case AuthRequest::Mode::Register:
-        sendText(encodeRequest(RegisterRequest { limits::protocolVersion, m_auth.username,
-                                   m_auth.password, m_auth.displayName, device },
+        sendText(encodeRequest(RegisterRequest {limits::protocolVersion, m_auth.username,
+                                   m_auth.password, m_auth.displayName, device},
             id));
         break;
     case AuthRequest::Mode::Login:
         sendText(encodeRequest(
-            LoginRequest { limits::protocolVersion, m_auth.username, m_auth.password, device },
-            id));
+            LoginRequest {limits::protocolVersion, m_auth.username, m_auth.password, device}, id));
         break;
     case AuthRequest::Mode::Resume:
-        sendText(encodeRequest(ResumeRequest { limits::protocolVersion, m_auth.token }, id));
+        sendText(encodeRequest(ResumeRequest {limits::protocolVersion, m_auth.token}, id));
         break;
     }
 }
@@ -196,7 +196,8 @@ void Connection::onTextMessage(const QString& text)
         qCWarning(lcClientNet) << "undecodable server frame:" << error->error.message;
         // An answer we cannot read still ends its request, as an error the caller can show.
         if (!error->id.isUndefined())
-            m_tracker.resolve(error->id, ErrorAnswer { ErrorCode::Internal, error->error.message, std::nullopt });
+            m_tracker.resolve(
+                error->id, ErrorAnswer {ErrorCode::Internal, error->error.message, std::nullopt});
         return;
     }
     const ServerFrame& frame = std::get<ServerFrame>(decoded);

@@ -6,7 +6,8 @@
 
 namespace palaver::client {
 
-NetworkWatcher::NetworkWatcher(QObject* parent) : QObject(parent)
+NetworkWatcher::NetworkWatcher(QObject* parent)
+    : QObject(parent)
 {
     // Loading is process-wide and idempotent; on systems without NetworkManager (CI, servers)
     // it fails and reconnects rely on the backoff alone.

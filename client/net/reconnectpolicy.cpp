@@ -1,12 +1,12 @@
 #include "client/net/reconnectpolicy.h"
 
 #include <QRandomGenerator>
-
 #include <algorithm>
 
 namespace palaver::client {
 
-ReconnectPolicy::ReconnectPolicy(RandomSource random) : m_random(std::move(random))
+ReconnectPolicy::ReconnectPolicy(RandomSource random)
+    : m_random(std::move(random))
 {
     if (!m_random)
         m_random = [] { return QRandomGenerator::global()->generateDouble(); };

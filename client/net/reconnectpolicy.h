@@ -26,9 +26,9 @@ public:
     /// Failed attempts since the last reset().
     int attempts() const { return m_attempt; }
 
-    static constexpr std::chrono::milliseconds kBase{1000};
-    static constexpr std::chrono::milliseconds kFloor{500}; ///< never hammer: at least this
-    static constexpr std::chrono::milliseconds kCap{30000};
+    static constexpr std::chrono::milliseconds kBase {1000};
+    static constexpr std::chrono::milliseconds kFloor {500}; ///< never hammer: at least this
+    static constexpr std::chrono::milliseconds kCap {30000};
 
 private:
     RandomSource m_random;

@@ -7,7 +7,7 @@ qint64 RequestTracker::add(QObject* context, Handler handler)
     const qint64 id = m_nextId++;
     // Requests without a handler still get an id: the server answers errors by `re`, and an
     // unmatched answer would otherwise look like a push.
-    m_pending.insert(id, Pending { context, context != nullptr, std::move(handler) });
+    m_pending.insert(id, Pending {context, context != nullptr, std::move(handler)});
     return id;
 }
 

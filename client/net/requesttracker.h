@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QJsonValue>
 #include <QPointer>
-
 #include <functional>
 
 namespace palaver::client {

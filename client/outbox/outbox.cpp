@@ -27,7 +27,10 @@ QString describe(const ErrorAnswer& error)
 } // namespace
 
 Outbox::Outbox(Connection& connection, OutboxStore& store, RoomStore& rooms, QObject* parent)
-    : QObject(parent), m_connection(connection), m_store(store), m_rooms(rooms)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_store(store)
+    , m_rooms(rooms)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Outbox::pump);
@@ -121,8 +124,8 @@ void Outbox::pump()
             request.replyTo = entry.replyTo;
         request.mentions = entry.mentions;
         const QString mid = entry.clientMid;
-        if (m_connection.request(request, this,
-                [this, mid](const ServerMessage& answer) { onAnswer(mid, answer); }))
+        if (m_connection.request(
+                request, this, [this, mid](const ServerMessage& answer) { onAnswer(mid, answer); }))
             m_inFlight = mid;
         return;
     }
@@ -148,7 +151,7 @@ void Outbox::onAnswer(const QString& clientMid, const ServerMessage& answer)
             if (entry.replyTo > 0)
                 event.replyTo = entry.replyTo;
             event.mentions = entry.mentions;
-            m_rooms.addEvents({ event }, EventOrigin::Local);
+            m_rooms.addEvents({event}, EventOrigin::Local);
             // Already delivered by onEventsAdded unless the seq was held (a duplicate ack for
             // an event that sync brought first).
             removeEntry(clientMid, event);

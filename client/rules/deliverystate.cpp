@@ -6,8 +6,8 @@ using namespace Qt::StringLiterals;
 
 namespace palaver::client {
 namespace {
-QStringList othersOf(const QString& sender, const QHash<QString, qint64>& markers,
-    const QList<MemberInfo>& members)
+QStringList othersOf(
+    const QString& sender, const QHash<QString, qint64>& markers, const QList<MemberInfo>& members)
 {
     QStringList others;
     if (members.isEmpty()) {

@@ -2,7 +2,8 @@
 
 namespace palaver::client {
 
-ReadMarkerPolicy::ReadMarkerPolicy(QObject* parent, int coalesceMs) : QObject(parent)
+ReadMarkerPolicy::ReadMarkerPolicy(QObject* parent, int coalesceMs)
+    : QObject(parent)
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(coalesceMs);
@@ -16,8 +17,19 @@ void ReadMarkerPolicy::setWindowActive(bool active)
 
 void ReadMarkerPolicy::setServerMarker(const QString& roomId, qint64 seq)
 {
+    qint64& server = m_server[roomId];
+    server = std::max(server, seq);
     qint64& marker = m_marker[roomId];
     marker = std::max(marker, seq);
+}
+
+void ReadMarkerPolicy::sendFailed(const QString& roomId, qint64 seq)
+{
+    // Back to what the server holds, so the seq counts as unsent; it was seen while active,
+    // so it stays eligible without another seen().
+    m_marker[roomId] = m_server.value(roomId, 0);
+    qint64& pending = m_pending[roomId];
+    pending = std::max(pending, seq);
 }
 
 void ReadMarkerPolicy::seen(const QString& roomId, qint64 seq)

@@ -23,6 +23,8 @@ public:
     void seen(const QString& roomId, qint64 seq);
     /// Sends what is pending now instead of after the coalescing delay.
     void flush();
+    /// A `read` could not be sent (offline): keep it for the next flush.
+    void sendFailed(const QString& roomId, qint64 seq);
 
 Q_SIGNALS:
     /// Send `read {room, seq}`.
@@ -31,6 +33,7 @@ Q_SIGNALS:
 private:
     bool m_windowActive = false;
     QHash<QString, qint64> m_marker; ///< the highest marker sent or known per room
+    QHash<QString, qint64> m_server; ///< the marker the server confirmed per room
     QHash<QString, qint64> m_pending;
     QTimer m_timer;
 };

@@ -5,7 +5,9 @@
 namespace palaver::client {
 
 TypingNotifier::TypingNotifier(QObject* parent, int refreshMs, int idleMs, Clock clock)
-    : QObject(parent), m_refreshMs(refreshMs), m_clock(std::move(clock))
+    : QObject(parent)
+    , m_refreshMs(refreshMs)
+    , m_clock(std::move(clock))
 {
     if (!m_clock) {
         m_clock = [] {

@@ -3,7 +3,6 @@
 // while keys are pressed, `active:false` after 5 s without a key or when the message is sent.
 #include <QObject>
 #include <QTimer>
-
 #include <functional>
 
 namespace palaver::client {
@@ -16,8 +15,8 @@ public:
     /// Monotonic milliseconds; injected so tests need not wait for real seconds.
     using Clock = std::function<qint64()>;
 
-    explicit TypingNotifier(QObject* parent = nullptr, int refreshMs = 3000, int idleMs = 5000,
-        Clock clock = {});
+    explicit TypingNotifier(
+        QObject* parent = nullptr, int refreshMs = 3000, int idleMs = 5000, Clock clock = {});
 
     /// The user changed the composer's text.
     void userTyped();

@@ -6,9 +6,10 @@
 namespace palaver::client {
 
 HistoryFetcher::HistoryFetcher(Connection& connection, RoomStore& rooms, QObject* parent)
-    : QObject(parent), m_connection(connection), m_rooms(rooms)
-{
-}
+    : QObject(parent)
+    , m_connection(connection)
+    , m_rooms(rooms)
+{ }
 
 void HistoryFetcher::fetchBefore(const QString& roomId, qint64 before, int limit, Done done)
 {
@@ -29,8 +30,8 @@ void HistoryFetcher::fetch(const QString& roomId, std::optional<qint64> before,
     request.before = before;
     request.after = after;
     request.limit = limit;
-    const bool sent = m_connection.request(request, this,
-        [this, roomId, origin, done](const ServerMessage& answer) {
+    const bool sent = m_connection.request(
+        request, this, [this, roomId, origin, done](const ServerMessage& answer) {
             const auto* page = std::get_if<HistoryAnswer>(&answer);
             if (!page) {
                 qCWarning(lcClientSync) << "history of room" << roomId << "failed";

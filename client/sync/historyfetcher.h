@@ -5,7 +5,6 @@
 
 #include <QObject>
 #include <QSet>
-
 #include <functional>
 
 namespace palaver::client {

@@ -4,7 +4,10 @@
 
 namespace palaver::client {
 
-MemberStore::MemberStore(LocalCache& cache, QObject* parent) : QObject(parent), m_cache(cache) { }
+MemberStore::MemberStore(LocalCache& cache, QObject* parent)
+    : QObject(parent)
+    , m_cache(cache)
+{ }
 
 QList<MemberInfo>& MemberStore::loaded(const QString& roomId) const
 {
@@ -76,8 +79,8 @@ void MemberStore::raiseMarker(const QString& roomId, const QString& userId, qint
 void MemberStore::setPresence(
     const QString& userId, PresenceStatus status, std::optional<qint64> lastSeen)
 {
-    if (m_presence.value(userId, PresenceStatus::Offline) == status
-        && m_presence.contains(userId) && m_lastSeen.value(userId) == lastSeen)
+    if (m_presence.value(userId, PresenceStatus::Offline) == status &&
+        m_presence.contains(userId) && m_lastSeen.value(userId) == lastSeen)
         return;
     m_presence.insert(userId, status);
     m_lastSeen.insert(userId, lastSeen);

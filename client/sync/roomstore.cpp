@@ -6,7 +6,10 @@
 
 namespace palaver::client {
 
-RoomStore::RoomStore(LocalCache& cache, QObject* parent) : QObject(parent), m_cache(cache) { }
+RoomStore::RoomStore(LocalCache& cache, QObject* parent)
+    : QObject(parent)
+    , m_cache(cache)
+{ }
 
 void RoomStore::load()
 {
@@ -130,7 +133,7 @@ void RoomStore::blankDeletedTarget(const Event& deletion)
     target->deleted = true;
     target->text.clear();
     target->mentions.clear();
-    m_cache.saveEvents({ *target }, true);
+    m_cache.saveEvents({*target}, true);
 }
 
 } // namespace palaver::client

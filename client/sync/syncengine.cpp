@@ -8,14 +8,21 @@
 #include "client/sync/roomstore.h"
 #include "shared/limits.h"
 
+#include <QTimer>
+
 namespace palaver::client {
+namespace {
+constexpr int kSyncRetryMs = 2000;
+} // namespace
 
 SyncEngine::SyncEngine(Connection& connection, RoomStore& rooms, MemberStore& members,
     HistoryFetcher& history, QObject* parent)
-    : QObject(parent), m_connection(connection), m_rooms(rooms), m_members(members),
-      m_history(history)
-{
-}
+    : QObject(parent)
+    , m_connection(connection)
+    , m_rooms(rooms)
+    , m_members(members)
+    , m_history(history)
+{ }
 
 bool SyncEngine::isCaughtUp() const
 {
@@ -49,6 +56,16 @@ void SyncEngine::startSync()
             return;
         }
         const auto* error = std::get_if<ErrorAnswer>(&answer);
+        // Busy or briefly failing storage: the same request will do once it has passed.
+        if (error &&
+            (error->code == ErrorCode::RateLimited || error->code == ErrorCode::Internal)) {
+            const int delay = int(error->retryAfterMs.value_or(kSyncRetryMs));
+            QTimer::singleShot(std::max(delay, 50), this, [this] {
+                if (m_connection.state() == Connection::State::Online && !m_syncing)
+                    startSync();
+            });
+            return;
+        }
         Q_EMIT syncFailed(error ? error->message : QString());
     });
 }
@@ -124,7 +141,7 @@ void SyncEngine::applyRoom(const RoomInfo& room)
 void SyncEngine::applyPush(const ServerMessage& push)
 {
     if (const auto* event = std::get_if<EventPush>(&push)) {
-        m_rooms.addEvents({ event->event }, EventOrigin::Live);
+        m_rooms.addEvents({event->event}, EventOrigin::Live);
         ensureCaughtUp(event->event.room);
     } else if (const auto* badge = std::get_if<BadgePush>(&push)) {
         m_rooms.setBadge(badge->room, badge->unread, badge->mentions);

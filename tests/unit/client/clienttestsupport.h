@@ -8,15 +8,14 @@
 #include <QFileDevice>
 #include <QStringList>
 #include <QVariant>
-
 #include <memory>
 
 namespace clienttest {
 
 /// Permission bits that would let anyone but the owner read or change a file.
-inline constexpr QFileDevice::Permissions kOthersMayAccess { QFileDevice::ReadGroup
-    | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-    | QFileDevice::WriteOther | QFileDevice::ExeOther };
+inline constexpr QFileDevice::Permissions kOthersMayAccess {QFileDevice::ReadGroup |
+    QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+    QFileDevice::WriteOther | QFileDevice::ExeOther};
 
 /// Every row's value of `role` (by role name) as strings.
 inline QStringList column(const QAbstractItemModel* model, const QByteArray& roleName)
@@ -38,8 +37,8 @@ inline QStringList messageTexts(const palaver::client::TimelineModel* model)
         return texts;
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, 0);
-        if (index.data(palaver::client::TimelineModel::KindRole).toString()
-            == QStringLiteral("message"))
+        if (index.data(palaver::client::TimelineModel::KindRole).toString() ==
+            QStringLiteral("message"))
             texts.append(index.data(palaver::client::TimelineModel::TextRole).toString());
     }
     return texts;
@@ -50,7 +49,8 @@ inline QList<qint64> rowSeqs(const palaver::client::TimelineModel* model)
 {
     QList<qint64> seqs;
     for (int row = 0; model && row < model->rowCount(); ++row)
-        seqs.append(model->index(row, 0).data(palaver::client::TimelineModel::SeqRole).toLongLong());
+        seqs.append(
+            model->index(row, 0).data(palaver::client::TimelineModel::SeqRole).toLongLong());
     return seqs;
 }
 

@@ -20,15 +20,15 @@ namespace clienttest {
 struct ModelFixture
 {
     QTemporaryDir dir;
-    palaver::client::LocalCache cache { dir.path() };
-    palaver::client::OutboxStore outboxStore { cache.database() };
-    palaver::client::RoomStore rooms { cache };
-    palaver::client::MemberStore members { cache };
+    palaver::client::LocalCache cache {dir.path()};
+    palaver::client::OutboxStore outboxStore {cache.database()};
+    palaver::client::RoomStore rooms {cache};
+    palaver::client::MemberStore members {cache};
     palaver::client::Connection connection;
-    palaver::client::HistoryFetcher history { connection, rooms };
-    palaver::client::SyncEngine sync { connection, rooms, members, history };
-    palaver::client::Outbox outbox { connection, outboxStore, rooms };
-    palaver::client::ReadMarkerPolicy readMarkers { nullptr, 10 };
+    palaver::client::HistoryFetcher history {connection, rooms};
+    palaver::client::SyncEngine sync {connection, rooms, members, history};
+    palaver::client::Outbox outbox {connection, outboxStore, rooms};
+    palaver::client::ReadMarkerPolicy readMarkers {nullptr, 10};
 
     ModelFixture() { rooms.setOwnUserId(QStringLiteral("1")); }
 
@@ -53,8 +53,8 @@ struct ModelFixture
         return room;
     }
 
-    static palaver::Event message(const QString& room, qint64 seq, const QString& sender,
-        const QString& text, qint64 ts = 0)
+    static palaver::Event message(
+        const QString& room, qint64 seq, const QString& sender, const QString& text, qint64 ts = 0)
     {
         palaver::Event event;
         event.room = room;

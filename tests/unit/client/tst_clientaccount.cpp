@@ -35,7 +35,7 @@ private:
 void tst_ClientAccount::initTestCase()
 {
     m_server = std::make_unique<ServerProcess>(
-        QStringList { u"--rate-per-s"_s, u"100"_s, u"--burst"_s, u"100"_s });
+        QStringList {u"--rate-per-s"_s, u"100"_s, u"--burst"_s, u"100"_s});
     m_server->setReusePort(true);
     QVERIFY(m_server->start());
 }
@@ -119,15 +119,15 @@ void tst_ClientAccount::cachedRoomsShowBeforeTheNetwork()
         QTRY_COMPARE(ready.size(), 1);
         roomId = ready.first().first().toString();
         account->sendMessage(roomId, u"first words"_s);
-        QTRY_COMPARE(clienttest::rowSeqs(account->timeline(roomId)), QList<qint64> { 1 });
+        QTRY_COMPARE(clienttest::rowSeqs(account->timeline(roomId)), QList<qint64> {1});
     }
     QCOMPARE(m_server->stop(), 0);
     auto offline = clienttest::makeAccount(base.path());
     QVERIFY(offline->restoreSession());
     // Straight from the cache: the server is down.
     QCOMPARE(offline->rooms()->rowCount(), 1);
-    QCOMPARE(clienttest::column(offline->rooms(), "name"), QStringList { u"Lobby"_s });
-    QCOMPARE(clienttest::messageTexts(offline->timeline(roomId)), QStringList { u"first words"_s });
+    QCOMPARE(clienttest::column(offline->rooms(), "name"), QStringList {u"Lobby"_s});
+    QCOMPARE(clienttest::messageTexts(offline->timeline(roomId)), QStringList {u"first words"_s});
     QTRY_COMPARE(offline->connectionState(), Account::Reconnecting);
     QVERIFY(offline->retryInSeconds() >= 0);
     QVERIFY(m_server->start());

@@ -39,7 +39,7 @@ private:
 void tst_ClientOutbox::initTestCase()
 {
     m_server = std::make_unique<ServerProcess>(
-        QStringList { u"--rate-per-s"_s, u"100"_s, u"--burst"_s, u"100"_s });
+        QStringList {u"--rate-per-s"_s, u"100"_s, u"--burst"_s, u"100"_s});
     m_server->setReusePort(true);
     QVERIFY(m_server->start());
 }
@@ -55,12 +55,12 @@ QString tst_ClientOutbox::setUp(Account& account)
     m_bob = TestClient::registered(m_server->url(), u"bob"_s);
     if (!m_bob)
         return {};
-    account.signIn(m_server->url().toString(), u"writer_%1"_s.arg(++m_accounts), u"password123"_s,
-        true);
+    account.signIn(
+        m_server->url().toString(), u"writer_%1"_s.arg(++m_accounts), u"password123"_s, true);
     if (!QTest::qWaitFor([&] { return account.connectionState() == Account::Online; }, 10000))
         return {};
     QSignalSpy ready(&account, &Account::roomReady);
-    account.createRoom(u"group"_s, u"Outbox"_s, {}, { m_bob->userId });
+    account.createRoom(u"group"_s, u"Outbox"_s, {}, {m_bob->userId});
     if (!ready.wait(10000))
         return {};
     return ready.first().first().toString();
@@ -69,8 +69,8 @@ QString tst_ClientOutbox::setUp(Account& account)
 QStringList tst_ClientOutbox::serverTexts(const QString& room)
 {
     auto reader = m_bob->anotherDevice(m_server->url());
-    const QJsonObject page = reader->request(
-        { { u"type"_s, u"history"_s }, { u"room"_s, room }, { u"limit"_s, 200 } });
+    const QJsonObject page =
+        reader->request({{u"type"_s, u"history"_s}, {u"room"_s, room}, {u"limit"_s, 200}});
     QStringList texts;
     for (const QJsonValue& event : page.value(u"events"_s).toArray())
         texts.append(event.toObject().value(u"text"_s).toString());
@@ -81,7 +81,7 @@ void tst_ClientOutbox::queuedOfflineSurvivesRestartExactlyOnce()
 {
     QTemporaryDir base;
     QString room;
-    const QStringList written { u"one"_s, u"two"_s, u"three"_s, u"four"_s, u"five"_s };
+    const QStringList written {u"one"_s, u"two"_s, u"three"_s, u"four"_s, u"five"_s};
     {
         auto account = clienttest::makeAccount(base.path());
         room = setUp(*account);
@@ -104,7 +104,7 @@ void tst_ClientOutbox::queuedOfflineSurvivesRestartExactlyOnce()
 
     QVERIFY(m_server->start());
     QTRY_COMPARE_WITH_TIMEOUT(restarted->connectionState(), Account::Online, 40000);
-    QTRY_COMPARE(clienttest::rowSeqs(timeline), (QList<qint64> { 1, 2, 3, 4, 5 }));
+    QTRY_COMPARE(clienttest::rowSeqs(timeline), (QList<qint64> {1, 2, 3, 4, 5}));
     QCOMPARE(clienttest::messageTexts(timeline), written);
     QCOMPARE(clienttest::column(timeline, "deliveryState"), QStringList(5, u"sent"_s));
     QVERIFY(restarted->session()->outbox().entries().isEmpty());
@@ -121,17 +121,16 @@ void tst_ClientOutbox::sendCutOffByCrashIsNotDuplicated()
     // Written and killed in the same breath: the send may or may not have been committed,
     // and its ack is lost either way. The resend with the same client_mid settles it.
     account->sendMessage(room, u"last words"_s);
-    account->connection().setReconnectPolicy(
-        palaver::client::ReconnectPolicy([] { return 0.0; }));
+    account->connection().setReconnectPolicy(palaver::client::ReconnectPolicy([] { return 0.0; }));
     QTest::qWait(5); // let the frame leave the socket
     m_server->kill();
     account->sendMessage(room, u"after the crash"_s);
     QVERIFY(m_server->start());
     QTRY_COMPARE_WITH_TIMEOUT(account->connectionState(), Account::Online, 20000);
-    QTRY_COMPARE(clienttest::rowSeqs(timeline), (QList<qint64> { 1, 2 }));
-    QCOMPARE(clienttest::messageTexts(timeline),
-        (QStringList { u"last words"_s, u"after the crash"_s }));
-    QCOMPARE(serverTexts(room), (QStringList { u"last words"_s, u"after the crash"_s }));
+    QTRY_COMPARE(clienttest::rowSeqs(timeline), (QList<qint64> {1, 2}));
+    QCOMPARE(
+        clienttest::messageTexts(timeline), (QStringList {u"last words"_s, u"after the crash"_s}));
+    QCOMPARE(serverTexts(room), (QStringList {u"last words"_s, u"after the crash"_s}));
 }
 
 void tst_ClientOutbox::refusedMessageFailsAndCanBeDiscarded()
@@ -144,15 +143,15 @@ void tst_ClientOutbox::refusedMessageFailsAndCanBeDiscarded()
     QSignalSpy errors(account.get(), &Account::errorOccurred);
     account->sendMessage(room, QString(4001, u'x'));
     account->sendMessage(room, u"fine"_s);
-    QTRY_COMPARE(clienttest::column(timeline, "deliveryState"),
-        (QStringList { u"sent"_s, u"failed"_s }));
+    QTRY_COMPARE(
+        clienttest::column(timeline, "deliveryState"), (QStringList {u"sent"_s, u"failed"_s}));
     QVERIFY(!errors.isEmpty());
     // The failed one stays below the delivered one until the user decides.
     const QString mid = timeline->index(1, 0).data(TimelineModel::ClientMidRole).toString();
     account->retrySend(mid);
     QTRY_COMPARE(clienttest::column(timeline, "deliveryState").last(), u"failed"_s);
     account->discardSend(mid);
-    QCOMPARE(clienttest::messageTexts(timeline), QStringList { u"fine"_s });
+    QCOMPARE(clienttest::messageTexts(timeline), QStringList {u"fine"_s});
     QVERIFY(account->session()->outbox().entries().isEmpty());
 }
 

@@ -83,7 +83,7 @@ void tst_ClientRules::readMarkersOnlyWhileActive()
     policy.setWindowActive(true);
     policy.seen(u"r"_s, 5);
     QTRY_COMPARE(sent.size(), 1);
-    QCOMPARE(sent.first(), (QVariantList { u"r"_s, qint64(5) }));
+    QCOMPARE(sent.first(), (QVariantList {u"r"_s, qint64(5)}));
 }
 
 void tst_ClientRules::readMarkersForwardOnlyAndCoalesced()
@@ -91,15 +91,16 @@ void tst_ClientRules::readMarkersForwardOnlyAndCoalesced()
     ReadMarkerPolicy policy(nullptr, 20);
     policy.setWindowActive(true);
     QSignalSpy sent(&policy, &ReadMarkerPolicy::sendRead);
-    for (qint64 seq : { 3, 7, 4, 9, 8 })
+    for (qint64 seq : {3, 7, 4, 9, 8})
         policy.seen(u"r"_s, seq);
     policy.seen(u"s"_s, 2);
     QTRY_COMPARE(sent.size(), 2);
-    QList<QVariantList> got { sent.at(0), sent.at(1) };
-    std::sort(got.begin(), got.end(),
-        [](const QVariantList& a, const QVariantList& b) { return a[0].toString() < b[0].toString(); });
-    QCOMPARE(got.at(0), (QVariantList { u"r"_s, qint64(9) }));
-    QCOMPARE(got.at(1), (QVariantList { u"s"_s, qint64(2) }));
+    QList<QVariantList> got {sent.at(0), sent.at(1)};
+    std::sort(got.begin(), got.end(), [](const QVariantList& a, const QVariantList& b) {
+        return a[0].toString() < b[0].toString();
+    });
+    QCOMPARE(got.at(0), (QVariantList {u"r"_s, qint64(9)}));
+    QCOMPARE(got.at(1), (QVariantList {u"s"_s, qint64(2)}));
     policy.seen(u"r"_s, 6); // behind the marker: never sent
     policy.flush();
     QCOMPARE(sent.size(), 2);
@@ -124,14 +125,14 @@ void tst_ClientRules::mentions_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("ids");
-    QTest::newRow("one") << u"hi @bob"_s << QStringList { u"2"_s };
-    QTest::newRow("case and order") << u"@Cyd and @BOB!"_s << QStringList { u"3"_s, u"2"_s };
-    QTest::newRow("sentence end") << u"thanks @bob."_s << QStringList { u"2"_s };
-    QTest::newRow("dotted name") << u"cc @cyd.x"_s << QStringList { u"4"_s };
+    QTest::newRow("one") << u"hi @bob"_s << QStringList {u"2"_s};
+    QTest::newRow("case and order") << u"@Cyd and @BOB!"_s << QStringList {u"3"_s, u"2"_s};
+    QTest::newRow("sentence end") << u"thanks @bob."_s << QStringList {u"2"_s};
+    QTest::newRow("dotted name") << u"cc @cyd.x"_s << QStringList {u"4"_s};
     QTest::newRow("not a member") << u"@zed hello"_s << QStringList {};
     QTest::newRow("self") << u"@ada note to self"_s << QStringList {};
     QTest::newRow("email") << u"mail bob@bob.org"_s << QStringList {};
-    QTest::newRow("twice") << u"@bob @bob"_s << QStringList { u"2"_s };
+    QTest::newRow("twice") << u"@bob @bob"_s << QStringList {u"2"_s};
 }
 
 void tst_ClientRules::mentions()
@@ -140,7 +141,7 @@ void tst_ClientRules::mentions()
     QFETCH(QStringList, ids);
     QList<MemberInfo> members;
     int id = 1;
-    for (const QString& name : { u"ada"_s, u"bob"_s, u"cyd"_s, u"cyd.x"_s }) {
+    for (const QString& name : {u"ada"_s, u"bob"_s, u"cyd"_s, u"cyd.x"_s}) {
         MemberInfo member;
         member.user = QString::number(id++);
         member.username = name;
@@ -152,9 +153,9 @@ void tst_ClientRules::mentions()
 void tst_ClientRules::unreadTotals()
 {
     QList<RoomInfo> rooms(3);
-    rooms[0].self = RoomMembership { 0, 4, 1, Role::Member };
-    rooms[1].self = RoomMembership { 0, 0, 0, Role::Owner };
-    rooms[2].self = RoomMembership { 0, 7, 2, Role::Member };
+    rooms[0].self = RoomMembership {0, 4, 1, Role::Member};
+    rooms[1].self = RoomMembership {0, 0, 0, Role::Owner};
+    rooms[2].self = RoomMembership {0, 7, 2, Role::Member};
     rooms.append(RoomInfo {}); // no membership data (e.g. a directory entry)
     QCOMPARE(UnreadTotals::unread(rooms), 11);
     QCOMPARE(UnreadTotals::mentions(rooms), 3);
@@ -167,7 +168,7 @@ void tst_ClientRules::deliveryState()
     members[0].user = u"1"_s;
     members[1].user = u"2"_s;
     members[2].user = u"3"_s;
-    QHash<QString, qint64> markers { { u"1"_s, 10 }, { u"2"_s, 8 }, { u"3"_s, 5 } };
+    QHash<QString, qint64> markers {{u"1"_s, 10}, {u"2"_s, 8}, {u"3"_s, 5}};
     QCOMPARE(DeliveryState::of(5, u"1"_s, markers, members), u"read"_s);
     QCOMPARE(DeliveryState::seenBy(5, u"1"_s, markers, members), 2);
     QCOMPARE(DeliveryState::of(6, u"1"_s, markers, members), u"sent"_s);
@@ -193,7 +194,7 @@ void tst_ClientRules::notifications()
     event.room = u"b"_s;
     QVERIFY(policy.shouldNotify(event)); // another room
     QVERIFY(!policy.mentionsMe(event));
-    event.mentions = QStringList { u"1"_s };
+    event.mentions = QStringList {u"1"_s};
     QVERIFY(policy.mentionsMe(event));
     event.room = u"a"_s;
     policy.setWindowActive(false);

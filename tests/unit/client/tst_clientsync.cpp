@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using palaver::client::Account;
@@ -25,12 +26,14 @@ private Q_SLOTS:
     void cleanup();
     void gapFilledAfterReconnect();
     void pushesOverlappingSyncShowOnce();
+    void deadLinkNoticedByPing();
 
 private:
     /// Expected seqs 1..n.
     static QList<qint64> upTo(qint64 n);
     /// Sends `count` messages from `client` without waiting in between; waits for the last ack.
-    static bool sendBurst(TestClient& client, const QString& room, const QString& prefix, int count);
+    static bool sendBurst(
+        TestClient& client, const QString& room, const QString& prefix, int count);
 
     std::unique_ptr<ServerProcess> m_server;
     std::unique_ptr<QTemporaryDir> m_base;
@@ -42,7 +45,7 @@ private:
 void tst_ClientSync::initTestCase()
 {
     m_server = std::make_unique<ServerProcess>(
-        QStringList { u"--rate-per-s"_s, u"1000"_s, u"--burst"_s, u"1000"_s });
+        QStringList {u"--rate-per-s"_s, u"1000"_s, u"--burst"_s, u"1000"_s});
     m_server->setReusePort(true);
     QVERIFY(m_server->start());
 }
@@ -62,7 +65,7 @@ void tst_ClientSync::init()
         u"ada%1"_s.arg(QDateTime::currentMSecsSinceEpoch() % 100000000), u"password123"_s, true);
     QTRY_COMPARE(m_ada->connectionState(), Account::Online);
     QSignalSpy ready(m_ada.get(), &Account::roomReady);
-    m_ada->createRoom(u"group"_s, u"Gaps"_s, {}, { m_bob->userId });
+    m_ada->createRoom(u"group"_s, u"Gaps"_s, {}, {m_bob->userId});
     QTRY_COMPARE(ready.size(), 1);
     m_room = ready.first().first().toString();
 }
@@ -82,13 +85,14 @@ QList<qint64> tst_ClientSync::upTo(qint64 n)
     return seqs;
 }
 
-bool tst_ClientSync::sendBurst(TestClient& client, const QString& room, const QString& prefix, int count)
+bool tst_ClientSync::sendBurst(
+    TestClient& client, const QString& room, const QString& prefix, int count)
 {
     int last = 0;
     for (int i = 0; i < count; ++i) {
-        last = client.send({ { u"type"_s, u"send"_s }, { u"room"_s, room },
-            { u"client_mid"_s, QString(prefix + QString::number(i)) },
-            { u"text"_s, QString(prefix + QString::number(i)) } });
+        last = client.send({{u"type"_s, u"send"_s}, {u"room"_s, room},
+            {u"client_mid"_s, QString(prefix + QString::number(i))},
+            {u"text"_s, QString(prefix + QString::number(i))}});
     }
     return client.awaitAnswer(last, 20000).value(u"type"_s).toString() == u"ack"_s;
 }
@@ -142,8 +146,8 @@ void tst_ClientSync::pushesOverlappingSyncShowOnce()
     QTimer talker;
     talker.setInterval(3);
     connect(&talker, &QTimer::timeout, this, [&] {
-        lastId = bob->send({ { u"type"_s, u"send"_s }, { u"room"_s, m_room },
-            { u"client_mid"_s, u"live-%1"_s.arg(sent) }, { u"text"_s, u"live %1"_s.arg(sent) } });
+        lastId = bob->send({{u"type"_s, u"send"_s}, {u"room"_s, m_room},
+            {u"client_mid"_s, u"live-%1"_s.arg(sent)}, {u"text"_s, u"live %1"_s.arg(sent)}});
         if (++sent == 300)
             talker.stop();
     });
@@ -153,6 +157,20 @@ void tst_ClientSync::pushesOverlappingSyncShowOnce()
     QCOMPARE(bob->awaitAnswer(lastId).value(u"type"_s).toString(), u"ack"_s);
     QTRY_COMPARE_WITH_TIMEOUT(clienttest::rowSeqs(timeline), upTo(302), 15000);
     QCOMPARE(clienttest::messageTexts(timeline).last(), u"live 299"_s);
+}
+
+void tst_ClientSync::deadLinkNoticedByPing()
+{
+    // A frozen server keeps the TCP connection open but answers nothing, like a dead NAT
+    // mapping: only the application ping notices.
+    m_ada->connection().setPingInterval(200, 400);
+    m_ada->connection().setReconnectPolicy(ReconnectPolicy([] { return 0.0; }));
+    ::kill(pid_t(m_server->pid()), SIGSTOP);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ada->connectionState(), Account::Reconnecting, 5000);
+    ::kill(pid_t(m_server->pid()), SIGCONT);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ada->connectionState(), Account::Online, 20000);
+    QVERIFY(sendBurst(*m_bob, m_room, u"alive-"_s, 1));
+    QTRY_COMPARE(clienttest::messageTexts(m_ada->timeline(m_room)), QStringList {u"alive-0"_s});
 }
 
 QTEST_GUILESS_MAIN(tst_ClientSync)

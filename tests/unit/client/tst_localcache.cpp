@@ -35,6 +35,7 @@ private Q_SLOTS:
     void membersAndMarkers();
     void outboxSurvivesReopening();
     void tokenFileIsPrivate();
+    void keychainOrFallbackKeepsTheToken();
     void accountFolders();
 };
 
@@ -70,7 +71,7 @@ void tst_LocalCache::roomsRoundTrip()
     QTemporaryDir dir;
     RoomInfo room = ModelFixture::room(u"5"_s, RoomKind::Group, u"Core team"_s, 3);
     room.topic = u"ship it"_s;
-    room.self = RoomMembership { 2, 1, 1, Role::Owner };
+    room.self = RoomMembership {2, 1, 1, Role::Owner};
     room.lastEvent = ModelFixture::message(u"5"_s, 3, u"2"_s, u"hello @ada"_s);
     {
         LocalCache cache(dir.path());
@@ -81,7 +82,7 @@ void tst_LocalCache::roomsRoundTrip()
     const QList<RoomInfo> rooms = cache.rooms();
     QCOMPARE(rooms.size(), 2);
     QCOMPARE(rooms.first(), room);
-    cache.saveEvents({ ModelFixture::message(u"6"_s, 1, u"1"_s, u"x"_s) });
+    cache.saveEvents({ModelFixture::message(u"6"_s, 1, u"1"_s, u"x"_s)});
     cache.setCursor(u"6"_s, 1);
     cache.removeRoom(u"6"_s);
     QCOMPARE(cache.rooms().size(), 1);
@@ -95,21 +96,21 @@ void tst_LocalCache::eventsDeduplicateAndReplace()
     LocalCache cache(dir.path());
     const Event first = ModelFixture::message(u"r"_s, 1, u"1"_s, u"one"_s);
     const Event second = ModelFixture::message(u"r"_s, 2, u"2"_s, u"two"_s);
-    LocalCache::SaveResult result = cache.saveEvents({ first, second });
+    LocalCache::SaveResult result = cache.saveEvents({first, second});
     QCOMPARE(result.added.size(), 2);
-    result = cache.saveEvents({ first, second });
+    result = cache.saveEvents({first, second});
     QVERIFY(result.added.isEmpty());
     QVERIFY(result.changed.isEmpty());
     Event blanked = second;
     blanked.deleted = true;
     blanked.text.clear();
-    result = cache.saveEvents({ blanked }, false); // a local copy never overwrites
+    result = cache.saveEvents({blanked}, false); // a local copy never overwrites
     QVERIFY(result.changed.isEmpty());
-    result = cache.saveEvents({ blanked }, true);
-    QCOMPARE(result.changed, QList<Event> { blanked });
-    QCOMPARE(cache.latestEvents(u"r"_s, 10), (QList<Event> { first, blanked }));
+    result = cache.saveEvents({blanked}, true);
+    QCOMPARE(result.changed, QList<Event> {blanked});
+    QCOMPARE(cache.latestEvents(u"r"_s, 10), (QList<Event> {first, blanked}));
     QCOMPARE(cache.event(u"r"_s, 1), std::optional(first));
-    QCOMPARE(cache.eventsBefore(u"r"_s, 2, 10), QList<Event> { first });
+    QCOMPARE(cache.eventsBefore(u"r"_s, 2, 10), QList<Event> {first});
 }
 
 void tst_LocalCache::cursorsAdvanceOverContiguousEvents()
@@ -119,13 +120,13 @@ void tst_LocalCache::cursorsAdvanceOverContiguousEvents()
     QCOMPARE(cache.advanceCursor(u"r"_s), -1); // no cursor: nothing to advance
     cache.setCursor(u"r"_s, 0);
     QList<Event> events;
-    for (qint64 seq : { 1, 2, 3, 5, 6 })
+    for (qint64 seq : {1, 2, 3, 5, 6})
         events.append(ModelFixture::message(u"r"_s, seq, u"2"_s, u"m"_s));
     cache.saveEvents(events);
     QCOMPARE(cache.advanceCursor(u"r"_s), 3); // 4 is missing
-    cache.saveEvents({ ModelFixture::message(u"r"_s, 4, u"2"_s, u"late"_s) });
+    cache.saveEvents({ModelFixture::message(u"r"_s, 4, u"2"_s, u"late"_s)});
     QCOMPARE(cache.advanceCursor(u"r"_s), 6);
-    QCOMPARE(cache.cursors(), (QHash<QString, qint64> { { u"r"_s, 6 } }));
+    QCOMPARE(cache.cursors(), (QHash<QString, qint64> {{u"r"_s, 6}}));
 }
 
 void tst_LocalCache::prunesToTheNewestEvents()
@@ -146,16 +147,16 @@ void tst_LocalCache::membersAndMarkers()
 {
     QTemporaryDir dir;
     LocalCache cache(dir.path());
-    MemberInfo ada { u"1"_s, u"ada"_s, u"Ada"_s, Role::Owner, 4, PresenceStatus::Online, {} };
-    MemberInfo bob { u"2"_s, u"bob"_s, u"Bob"_s, Role::Member, 2, PresenceStatus::Offline, 99 };
-    cache.saveMembers(u"r"_s, { ada, bob });
+    MemberInfo ada {u"1"_s, u"ada"_s, u"Ada"_s, Role::Owner, 4, PresenceStatus::Online, {}};
+    MemberInfo bob {u"2"_s, u"bob"_s, u"Bob"_s, Role::Member, 2, PresenceStatus::Offline, 99};
+    cache.saveMembers(u"r"_s, {ada, bob});
     QCOMPARE(cache.members(u"r"_s).size(), 2);
-    cache.saveMembers(u"r"_s, { ada }); // a fresh answer replaces the list
-    QCOMPARE(cache.members(u"r"_s), QList<MemberInfo> { ada });
+    cache.saveMembers(u"r"_s, {ada}); // a fresh answer replaces the list
+    QCOMPARE(cache.members(u"r"_s), QList<MemberInfo> {ada});
     QVERIFY(cache.raiseMarker(u"r"_s, u"2"_s, 5));
     QVERIFY(!cache.raiseMarker(u"r"_s, u"2"_s, 3)); // never back
     QVERIFY(cache.raiseMarker(u"r"_s, u"2"_s, 6));
-    QCOMPARE(cache.markers(u"r"_s), (QHash<QString, qint64> { { u"2"_s, 6 } }));
+    QCOMPARE(cache.markers(u"r"_s), (QHash<QString, qint64> {{u"2"_s, 6}}));
 }
 
 void tst_LocalCache::outboxSurvivesReopening()
@@ -171,7 +172,7 @@ void tst_LocalCache::outboxSurvivesReopening()
             entry.room = u"r"_s;
             entry.text = u"text %1"_s.arg(i);
             entry.replyTo = i;
-            entry.mentions = i == 2 ? QStringList { u"2"_s, u"3"_s } : QStringList {};
+            entry.mentions = i == 2 ? QStringList {u"2"_s, u"3"_s} : QStringList {};
             entry.created = 1000 + i;
             const OutboxEntry stored = store.add(entry);
             QVERIFY(stored.position > 0);
@@ -185,7 +186,7 @@ void tst_LocalCache::outboxSurvivesReopening()
     QCOMPARE(entries.size(), 3);
     QCOMPARE(entries[0].clientMid, mids[0]);
     QCOMPARE(entries[2].clientMid, mids[2]); // in the order written
-    QCOMPARE(entries[2].mentions, (QStringList { u"2"_s, u"3"_s }));
+    QCOMPARE(entries[2].mentions, (QStringList {u"2"_s, u"3"_s}));
     QCOMPARE(entries[2].replyTo, 2);
     QVERIFY(entries[1].failed);
     QCOMPARE(entries[1].error, u"too long"_s);
@@ -209,6 +210,24 @@ void tst_LocalCache::tokenFileIsPrivate()
     QCOMPARE(loaded.last().first().toString(), QString());
 }
 
+void tst_LocalCache::keychainOrFallbackKeepsTheToken()
+{
+    // With a Secret Service the keychain answers; without one (CI, no D-Bus session) the job
+    // fails and the token lands in the private file. Either way it comes back.
+    QTemporaryDir dir;
+    TokenStore tokens(dir.path(), u"tst_localcache/ada"_s, true);
+    QSignalSpy saved(&tokens, &TokenStore::saved);
+    QSignalSpy loaded(&tokens, &TokenStore::loaded);
+    tokens.save(u"kept-token"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
+    const bool inKeychain = saved.first().first().toBool();
+    QCOMPARE(QFile::exists(tokens.filePath()), !inKeychain);
+    tokens.load();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 30000);
+    QCOMPARE(loaded.first().first().toString(), u"kept-token"_s);
+    tokens.forget();
+}
+
 void tst_LocalCache::accountFolders()
 {
     QTemporaryDir dir;
@@ -216,8 +235,8 @@ void tst_LocalCache::accountFolders()
     const ServerAddress address = ServerAddress::fromUserInput(u"Chat.Example.org"_s);
     QVERIFY(address.isValid());
     QCOMPARE(address.url().toString(), u"ws://chat.example.org:8765/v1"_s);
-    QCOMPARE(ServerAddress::fromUserInput(u"http://h:99/x?y"_s).url().toString(),
-        u"ws://h:99/v1"_s);
+    QCOMPARE(
+        ServerAddress::fromUserInput(u"http://h:99/x?y"_s).url().toString(), u"ws://h:99/v1"_s);
     QVERIFY(!ServerAddress::fromUserInput(u"ftp://h"_s).isValid());
     const QString folder = folders.folderFor(address, u"Ada"_s);
     QCOMPARE(folder, dir.filePath(u"accounts/chat.example.org_8765_ada"_s));

@@ -24,9 +24,9 @@ void tst_ReconnectPolicy::delays_data()
     QTest::addColumn<QList<qint64>>("expected");
     // The ceiling doubles from 1 s to the 30 s cap; the floor of 0.5 s holds at random 0.
     QTest::newRow("top of the range")
-        << 1.0 << QList<qint64> { 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000 };
-    QTest::newRow("bottom of the range") << 0.0 << QList<qint64> { 500, 500, 500, 500, 500 };
-    QTest::newRow("middle") << 0.5 << QList<qint64> { 750, 1250, 2250, 4250, 8250, 15250, 15250 };
+        << 1.0 << QList<qint64> {1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000};
+    QTest::newRow("bottom of the range") << 0.0 << QList<qint64> {500, 500, 500, 500, 500};
+    QTest::newRow("middle") << 0.5 << QList<qint64> {750, 1250, 2250, 4250, 8250, 15250, 15250};
 }
 
 void tst_ReconnectPolicy::delays()

@@ -33,7 +33,7 @@ private Q_SLOTS:
 
 private:
     TimelineModel* makeModel();
-    void pushEvent(const Event& event) { m_f->push(EventPush { event }); }
+    void pushEvent(const Event& event) { m_f->push(EventPush {event}); }
 
     std::unique_ptr<ModelFixture> m_f;
     std::unique_ptr<TimelineModel> m_model;
@@ -44,10 +44,10 @@ private:
 void tst_TimelineModel::init()
 {
     m_f = std::make_unique<ModelFixture>();
-    m_f->push(RoomAddedPush { ModelFixture::room(m_room, RoomKind::Group, u"Team"_s) });
-    MemberInfo ada { u"1"_s, u"ada"_s, u"Ada"_s, Role::Owner, 0, PresenceStatus::Online, {} };
-    MemberInfo bob { u"2"_s, u"bob"_s, u"Bob"_s, Role::Member, 0, PresenceStatus::Online, {} };
-    m_f->members.setMembers(m_room, { ada, bob });
+    m_f->push(RoomAddedPush {ModelFixture::room(m_room, RoomKind::Group, u"Team"_s)});
+    MemberInfo ada {u"1"_s, u"ada"_s, u"Ada"_s, Role::Owner, 0, PresenceStatus::Online, {}};
+    MemberInfo bob {u"2"_s, u"bob"_s, u"Bob"_s, Role::Member, 0, PresenceStatus::Online, {}};
+    m_f->members.setMembers(m_room, {ada, bob});
 }
 
 void tst_TimelineModel::cleanup()
@@ -68,10 +68,10 @@ TimelineModel* tst_TimelineModel::makeModel()
 
 void tst_TimelineModel::roleNames()
 {
-    const QStringList expected { u"seq"_s, u"clientMid"_s, u"senderId"_s, u"senderName"_s,
-        u"text"_s, u"ts"_s, u"kind"_s, u"edited"_s, u"deleted"_s, u"replyTo"_s,
-        u"replyPreview"_s, u"reactions"_s, u"deliveryState"_s, u"seenBy"_s, u"isOwn"_s,
-        u"mentionsMe"_s, u"firstInRun"_s, u"daySeparator"_s, u"dayLabel"_s };
+    const QStringList expected {u"seq"_s, u"clientMid"_s, u"senderId"_s, u"senderName"_s, u"text"_s,
+        u"ts"_s, u"kind"_s, u"edited"_s, u"deleted"_s, u"replyTo"_s, u"replyPreview"_s,
+        u"reactions"_s, u"deliveryState"_s, u"seenBy"_s, u"isOwn"_s, u"mentionsMe"_s,
+        u"firstInRun"_s, u"daySeparator"_s, u"dayLabel"_s};
     const auto names = makeModel()->roleNames();
     QCOMPARE(names.value(Qt::UserRole + 1), "seq");
     for (const QString& name : expected)
@@ -86,15 +86,16 @@ void tst_TimelineModel::eventsInSeqOrderOnce()
     pushEvent(ModelFixture::message(m_room, 1, u"2"_s, u"one"_s)); // a gap fill arriving late
     pushEvent(ModelFixture::message(m_room, 2, u"2"_s, u"two"_s)); // the push again
     SyncedAnswer synced; // a sync answer overlapping the pushes
-    synced.rooms = { ModelFixture::room(m_room, RoomKind::Group, u"Team"_s, 3) };
-    synced.events = { ModelFixture::message(m_room, 2, u"2"_s, u"two"_s),
-        ModelFixture::message(m_room, 3, u"1"_s, u"three"_s) };
-    synced.hasMore = { { m_room, false } };
-    m_f->sync.applyPush(std::get<ServerFrame>(
-        decodeServerFrame(encodeAnswer(synced, QJsonValue(1)))).message); // ignored as a push
+    synced.rooms = {ModelFixture::room(m_room, RoomKind::Group, u"Team"_s, 3)};
+    synced.events = {ModelFixture::message(m_room, 2, u"2"_s, u"two"_s),
+        ModelFixture::message(m_room, 3, u"1"_s, u"three"_s)};
+    synced.hasMore = {{m_room, false}};
+    m_f->sync.applyPush(
+        std::get<ServerFrame>(decodeServerFrame(encodeAnswer(synced, QJsonValue(1))))
+            .message); // ignored as a push
     m_f->rooms.addEvents(synced.events, EventOrigin::Sync);
-    QCOMPARE(clienttest::rowSeqs(model), (QList<qint64> { 1, 2, 3 }));
-    QCOMPARE(clienttest::messageTexts(model), (QStringList { u"one"_s, u"two"_s, u"three"_s }));
+    QCOMPARE(clienttest::rowSeqs(model), (QList<qint64> {1, 2, 3}));
+    QCOMPARE(clienttest::messageTexts(model), (QStringList {u"one"_s, u"two"_s, u"three"_s}));
     QCOMPARE(model->index(2, 0).data(TimelineModel::IsOwnRole).toBool(), true);
     QCOMPARE(model->index(0, 0).data(TimelineModel::SenderNameRole).toString(), u"Bob"_s);
 }
@@ -106,15 +107,15 @@ void tst_TimelineModel::annotationsApplyToTargets()
     pushEvent(mine);
     Event reply = ModelFixture::message(m_room, 2, u"2"_s, u"hi @ada"_s);
     reply.replyTo = 1;
-    reply.mentions = { u"1"_s };
+    reply.mentions = {u"1"_s};
     pushEvent(reply);
     Event edit = ModelFixture::annotation(m_room, 3, u"1"_s, EventKind::Edit, 1);
     edit.text = u"hello"_s;
     pushEvent(edit);
     QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
-    for (const auto& [seq, sender, on] : { std::tuple { 4, u"2"_s, true },
-             std::tuple { 5, u"1"_s, true }, std::tuple { 6, u"2"_s, false },
-             std::tuple { 7, u"2"_s, true } }) {
+    for (const auto& [seq, sender, on] :
+        {std::tuple {4, u"2"_s, true}, std::tuple {5, u"1"_s, true}, std::tuple {6, u"2"_s, false},
+            std::tuple {7, u"2"_s, true}}) {
         Event reaction = ModelFixture::annotation(m_room, seq, sender, EventKind::Reaction, 1);
         reaction.emoji = u"👍"_s;
         reaction.on = on;
@@ -147,9 +148,9 @@ void tst_TimelineModel::pendingRowBecomesTheEvent()
     pushEvent(ModelFixture::message(m_room, 1, u"2"_s, u"before"_s));
     const OutboxEntry first = m_f->outbox.enqueue(m_room, u"  first  "_s, 0, {});
     const OutboxEntry second = m_f->outbox.enqueue(m_room, u"second"_s, 1, {});
-    QCOMPARE(clienttest::rowSeqs(model), (QList<qint64> { 1, 0, 0 }));
+    QCOMPARE(clienttest::rowSeqs(model), (QList<qint64> {1, 0, 0}));
     QCOMPARE(clienttest::column(model, "deliveryState"),
-        (QStringList { u"sent"_s, u"pending"_s, u"pending"_s }));
+        (QStringList {u"sent"_s, u"pending"_s, u"pending"_s}));
     QCOMPARE(model->index(1, 0).data(TimelineModel::TextRole).toString(), u"first"_s);
     QCOMPARE(model->index(2, 0).data(TimelineModel::ReplyPreviewRole).toString(), u"Bob: before"_s);
 
@@ -161,13 +162,13 @@ void tst_TimelineModel::pendingRowBecomesTheEvent()
     pushEvent(delivered);
     QCOMPARE(inserted.size(), 0);
     QCOMPARE(removed.size(), 0);
-    QCOMPARE(clienttest::rowSeqs(model), (QList<qint64> { 1, 2, 0 }));
+    QCOMPARE(clienttest::rowSeqs(model), (QList<qint64> {1, 2, 0}));
     QCOMPARE(m_f->outbox.entries().size(), 1); // delivered, so it left the outbox
     pushEvent(delivered);
     QCOMPARE(model->rowCount(), 3);
 
     m_f->outbox.discard(second.clientMid);
-    QCOMPARE(clienttest::rowSeqs(model), (QList<qint64> { 1, 2 }));
+    QCOMPARE(clienttest::rowSeqs(model), (QList<qint64> {1, 2}));
 }
 
 void tst_TimelineModel::deliveryStateFollowsReceipts()
@@ -175,13 +176,13 @@ void tst_TimelineModel::deliveryStateFollowsReceipts()
     auto* model = makeModel();
     pushEvent(ModelFixture::message(m_room, 1, u"1"_s, u"mine"_s));
     pushEvent(ModelFixture::message(m_room, 2, u"1"_s, u"mine too"_s));
-    QCOMPARE(clienttest::column(model, "deliveryState"), (QStringList { u"sent"_s, u"sent"_s }));
+    QCOMPARE(clienttest::column(model, "deliveryState"), (QStringList {u"sent"_s, u"sent"_s}));
     QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
-    m_f->push(ReceiptPush { m_room, u"2"_s, 1 });
+    m_f->push(ReceiptPush {m_room, u"2"_s, 1});
     QVERIFY(!changed.isEmpty());
-    QCOMPARE(clienttest::column(model, "deliveryState"), (QStringList { u"read"_s, u"sent"_s }));
-    QCOMPARE(clienttest::column(model, "seenBy"), (QStringList { u"1"_s, u"0"_s }));
-    m_f->push(ReceiptPush { m_room, u"2"_s, 0 }); // late and lower: ignored
+    QCOMPARE(clienttest::column(model, "deliveryState"), (QStringList {u"read"_s, u"sent"_s}));
+    QCOMPARE(clienttest::column(model, "seenBy"), (QStringList {u"1"_s, u"0"_s}));
+    m_f->push(ReceiptPush {m_room, u"2"_s, 0}); // late and lower: ignored
     QCOMPARE(clienttest::column(model, "deliveryState").first(), u"read"_s);
 }
 
@@ -189,15 +190,16 @@ void tst_TimelineModel::runsAndDaySeparators()
 {
     auto* model = makeModel();
     const qint64 day = 24 * 3600 * 1000;
-    const qint64 base = QDateTime(QDate::currentDate().addDays(-1), QTime(12, 0)).toMSecsSinceEpoch();
+    const qint64 base =
+        QDateTime(QDate::currentDate().addDays(-1), QTime(12, 0)).toMSecsSinceEpoch();
     pushEvent(ModelFixture::message(m_room, 1, u"2"_s, u"a"_s, base));
     pushEvent(ModelFixture::message(m_room, 2, u"2"_s, u"b"_s, base + 1000));
     pushEvent(ModelFixture::message(m_room, 3, u"1"_s, u"c"_s, base + 2000));
     pushEvent(ModelFixture::message(m_room, 4, u"1"_s, u"d"_s, base + day));
     QCOMPARE(clienttest::column(model, "firstInRun"),
-        (QStringList { u"true"_s, u"false"_s, u"true"_s, u"true"_s }));
+        (QStringList {u"true"_s, u"false"_s, u"true"_s, u"true"_s}));
     QCOMPARE(clienttest::column(model, "daySeparator"),
-        (QStringList { u"true"_s, u"false"_s, u"false"_s, u"true"_s }));
+        (QStringList {u"true"_s, u"false"_s, u"false"_s, u"true"_s}));
     QCOMPARE(model->index(0, 0).data(TimelineModel::DayLabelRole).toString(), u"Yesterday"_s);
     QCOMPARE(model->index(3, 0).data(TimelineModel::DayLabelRole).toString(), u"Today"_s);
     // A join between two messages of one sender starts a new run.
@@ -206,8 +208,7 @@ void tst_TimelineModel::runsAndDaySeparators()
     join.ts = base + day + 1000;
     pushEvent(join);
     pushEvent(ModelFixture::message(m_room, 6, u"1"_s, u"e"_s, base + day + 2000));
-    QCOMPARE(clienttest::column(model, "firstInRun").mid(4),
-        (QStringList { u"true"_s, u"true"_s }));
+    QCOMPARE(clienttest::column(model, "firstInRun").mid(4), (QStringList {u"true"_s, u"true"_s}));
     QCOMPARE(model->index(4, 0).data(TimelineModel::KindRole).toString(), u"member_join"_s);
 }
 
@@ -247,7 +248,7 @@ void tst_TimelineModel::firstUnreadRow()
     pushEvent(ModelFixture::message(m_room, 4, u"2"_s, u"new"_s));
     QCOMPARE(model->firstUnreadRow(), 3);
     QCOMPARE(changed.size(), 1);
-    m_f->push(ReceiptPush { m_room, u"1"_s, 4 });
+    m_f->push(ReceiptPush {m_room, u"1"_s, 4});
     QCOMPARE(model->firstUnreadRow(), -1);
 }
 
@@ -258,7 +259,7 @@ void tst_TimelineModel::markSeenFeedsTheReadMarkerPolicy()
     m_f->readMarkers.setWindowActive(true);
     model->markSeen(3);
     QTRY_COMPARE(reads.size(), 1);
-    QCOMPARE(reads.first(), (QVariantList { m_room, qint64(3) }));
+    QCOMPARE(reads.first(), (QVariantList {m_room, qint64(3)}));
 }
 
 QTEST_GUILESS_MAIN(tst_TimelineModel)
