@@ -1,0 +1,87 @@
+// palaver: the desktop client. Everything lives in palaver-client-core and the Palaver QML
+// module; this file parses the command line, picks the style and palette and loads Main.qml.
+#include "qml/app/autopilot.h"
+#include "qml/app/commandline.h"
+
+#include <QGuiApplication>
+#include <QIcon>
+#include <QPalette>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QUrl>
+#include <QtQml/QQmlExtensionPlugin>
+#include <cstdio>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(PalaverPlugin)
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x17, 0x19, 0x1d);
+    const QColor base(0x24, 0x27, 0x2e);
+    const QColor text(0xe7, 0xe9, 0xee);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, base);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(0x5b, 0x8c, 0xf0));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    return p;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Palaver"));
+    QGuiApplication::setApplicationName(QStringLiteral("palaver"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Palaver"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(PALAVER_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("palaver"));
+
+    const palaver::app::CommandLine options = palaver::app::parseCommandLine(app);
+    if (!options.error.isEmpty()) {
+        std::fprintf(stderr, "palaver: %s\n", qPrintable(options.error));
+        return 64;
+    }
+    // A profile is a separate application name, hence a separate AppDataLocation
+    // (…/Palaver/palaver-NAME/accounts/…) for the cache and the token file.
+    QGuiApplication::setApplicationName(palaver::app::applicationNameFor(options.profile));
+
+    if (options.theme == u"dark")
+        QGuiApplication::setPalette(darkPalette());
+    else if (options.theme == u"light")
+        QGuiApplication::setPalette(QPalette(QColor(0xf3, 0xf4, 0xf7)));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/qt/qml/Palaver/icons/palaver.svg")));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    QQmlApplicationEngine engine;
+    // Qt 6.4 has no QQmlApplicationEngine::loadFromModule; the module lives under this prefix.
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties({
+        {QStringLiteral("defaultServer"), options.server},
+        {QStringLiteral("profile"), options.profile},
+    });
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Palaver/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+
+    // Test-only: PALAVER_AUTOPILOT=script.json drives the UI for tools/screenshots.sh.
+    std::unique_ptr<palaver::app::Autopilot> autopilot;
+    const QString script = qEnvironmentVariable("PALAVER_AUTOPILOT");
+    if (!script.isEmpty()) {
+        autopilot = std::make_unique<palaver::app::Autopilot>(engine, script);
+        autopilot->start();
+    }
+    return QGuiApplication::exec();
+}

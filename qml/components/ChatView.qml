@@ -1,0 +1,162 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Palaver
+
+// One open room: header, timeline, typing line and composer, wired to the Account.
+Rectangle {
+    id: root
+
+    required property Account account
+    property string roomId
+    property var room: ({})
+    property bool membersShown: false
+
+    // var, not the model types: Qt 6.4's qmlcachegen turns these invokables' results into
+    // QJSValue and then fails to assign them to a typed property.
+    readonly property var timeline: root.roomId.length > 0 ? root.account.timeline(root.roomId) : null
+    readonly property var members: root.roomId.length > 0 ? root.account.members(root.roomId) : null
+    readonly property var typing: root.roomId.length > 0 ? root.account.typing(root.roomId) : null
+    readonly property bool isGroup: root.room.kind !== undefined && root.room.kind !== "direct"
+    readonly property alias composer: composer
+    readonly property alias messageList: messages
+
+    signal membersToggled()
+    signal inviteRequested()
+
+    // The peer's last seen time lives in the member list, not the room list.
+    property real peerLastSeen: 0
+    function refreshPeer(): void {
+        const row = ModelAccess.findFirst(root.members, {userId: root.room.peerUserId || ""})
+        root.peerLastSeen = row >= 0 ? ModelAccess.row(root.members, row).lastSeen : 0
+    }
+
+    function editLast(): void {
+        const row = ModelAccess.findLast(root.timeline, {isOwn: true, kind: "message", deleted: false})
+        if (row < 0)
+            return
+        const message = ModelAccess.row(root.timeline, row)
+        if (message.seq > 0)
+            composer.startEdit(message.seq, message.text)
+    }
+
+    function openMenu(message: MessageDelegate, x: real, y: real): void {
+        menu.target = message
+        menu.seq = message.seq
+        menu.text = message.text
+        menu.isOwn = message.isOwn
+        menu.deleted = message.deleted
+        menu.reactions = message.reactions
+        menu.popup(messages, x, y)
+    }
+
+    color: Theme.chatBackground
+
+    onRoomIdChanged: {
+        composer.cancel()
+        composer.setTextQuietly("")
+        root.refreshPeer()
+    }
+    onMembersChanged: root.refreshPeer()
+
+    Connections {
+        target: root.members
+        function onDataChanged(): void { root.refreshPeer() }
+        function onRowsInserted(): void { root.refreshPeer() }
+        function onModelReset(): void { root.refreshPeer() }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        RoomHeader {
+            roomId: root.roomId
+            name: root.room.name || ""
+            kind: root.room.kind || ""
+            topic: root.room.topic || ""
+            peerPresence: root.room.peerPresence || ""
+            peerLastSeen: root.peerLastSeen
+            memberCount: root.room.memberCount || 0
+            role: root.room.role || ""
+            membersShown: root.membersShown
+            Layout.fillWidth: true
+            onMembersToggled: root.membersToggled()
+            onInviteRequested: root.inviteRequested()
+            onLeaveRequested: root.account.leaveRoom(root.roomId)
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            MessageList {
+                id: messages
+                objectName: "messageList"
+                anchors.fill: parent
+                model: root.timeline
+                isGroup: root.isGroup
+                firstUnreadRow: root.timeline ? root.timeline.firstUnreadRow : -1
+                onSeenUpTo: seq => root.timeline.markSeen(seq)
+                onOlderWanted: {
+                    const top = root.timeline.index(-1, -1)
+                    if (root.timeline.canFetchMore(top))
+                        root.timeline.fetchMore(top)
+                }
+                onMenuRequested: (message, x, y) => root.openMenu(message as MessageDelegate, x, y)
+                onReactionToggled: (seq, emoji, on) => root.account.react(root.roomId, seq, emoji, on)
+                onRetryRequested: clientMid => root.account.retrySend(clientMid)
+                onDiscardRequested: clientMid => root.account.discardSend(clientMid)
+            }
+
+            Label {
+                anchors.centerIn: parent
+                visible: messages.count === 0
+                text: qsTr("No messages yet. Say hello!")
+                color: Theme.textMuted
+            }
+
+            NewMessagesButton {
+                objectName: "newMessagesButton"
+                count: messages.newMessageCount
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.bottom: parent.bottom
+                anchors.bottomMargin: Theme.spacingLarge
+                onClicked: messages.jumpToBottom()
+            }
+        }
+
+        TypingLine {
+            objectName: "typingLine"
+            text: root.typing ? root.typing.text : ""
+            Layout.fillWidth: true
+        }
+
+        Composer {
+            id: composer
+            members: root.members
+            placeholder: root.room.name ? qsTr("Message %1").arg(root.room.name) : qsTr("Write a message…")
+            Layout.fillWidth: true
+            onSendRequested: (text, replyTo) => {
+                root.account.sendMessage(root.roomId, text, replyTo)
+                messages.jumpToBottom()
+            }
+            onEditConfirmed: (seq, text) => root.account.editMessage(root.roomId, seq, text)
+            onEditLastRequested: root.editLast()
+            onTyped: root.account.userTyping(root.roomId)
+            onCleared: root.account.composerCleared(root.roomId)
+            onPageRequested: direction => messages.page(direction)
+        }
+    }
+
+    MessageMenu {
+        id: menu
+        property MessageDelegate target: null
+        onReplyRequested: composer.startReply(menu.seq, menu.target.senderName, menu.text)
+        onEditRequested: composer.startEdit(menu.seq, menu.text)
+        onDeleteRequested: root.account.deleteMessage(root.roomId, menu.seq)
+        onCopyRequested: Clipboard.copy(menu.text)
+        onReactionToggled: (emoji, on) => root.account.react(root.roomId, menu.seq, emoji, on)
+        onClosed: composer.input.forceActiveFocus()
+    }
+}

@@ -1,0 +1,194 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import Palaver
+
+// The timeline view (oldest at row 0). Scroll rules: opening lands at the first unread row;
+// older pages prepended at the top keep what is on screen in place; new rows are followed
+// only while the view sits at the bottom, otherwise they are counted for the
+// "N new messages" button. Rows on screen are reported with seenUpTo() for read markers.
+ListView {
+    id: root
+
+    property int firstUnreadRow: -1
+    property bool isGroup: false
+    property int highlightedSeq: 0
+    property int newMessageCount: 0
+    readonly property real distanceFromBottom: root.originY + root.contentHeight - root.contentY - root.height
+    readonly property bool atBottom: root.distanceFromBottom < 48
+
+    // Internal scroll state. followBottom: new rows keep the view at the bottom; it follows
+    // the user's own scrolling and is set again by jumpToBottom().
+    property bool landed: false
+    property bool followBottom: true
+    property bool positioning: false
+    property Item anchorItem: null
+    property real anchorOffset: 0
+
+    signal seenUpTo(int seq)
+    signal olderWanted()
+    signal menuRequested(Item message, real x, real y)
+    signal reactionToggled(int seq, string emoji, bool on)
+    signal retryRequested(string clientMid)
+    signal discardRequested(string clientMid)
+
+    function land(): void {
+        if (root.count === 0)
+            return
+        root.landed = true
+        root.newMessageCount = 0
+        const row = root.firstUnreadRow
+        if (row > 0 && row < root.count) {
+            root.positionAt(row)
+            Qt.callLater(root.positionAt, row) // again, once the rows above have real heights
+        } else {
+            root.jumpToBottom()
+        }
+        if (root.contentHeight < root.height)
+            root.olderWanted()
+        seenTimer.restart()
+    }
+
+    function positionAt(row: int): void {
+        root.positioning = true
+        root.forceLayout()
+        root.positionViewAtIndex(row, ListView.Beginning)
+        root.positioning = false
+        root.followBottom = root.atBottom
+    }
+
+    function scrollToEnd(): void {
+        if (!root.followBottom)
+            return
+        root.positioning = true
+        root.forceLayout()
+        root.positionViewAtEnd()
+        root.positioning = false
+    }
+
+    function jumpToBottom(): void {
+        root.followBottom = true
+        root.newMessageCount = 0
+        root.scrollToEnd()
+        Qt.callLater(root.scrollToEnd) // again, once the new rows have real heights
+    }
+
+    function page(direction: int): void {
+        const target = root.contentY + direction * root.height * 0.85
+        const bottom = root.originY + root.contentHeight - root.height + root.bottomMargin
+        root.contentY = Math.max(root.originY, Math.min(target, bottom))
+    }
+
+    function jumpToRow(row: int): void {
+        if (row < 0 || row >= root.count)
+            return
+        root.positionViewAtIndex(row, ListView.Center)
+        const item = root.itemAtIndex(row) as MessageDelegate
+        root.highlightedSeq = item ? item.seq : 0
+        highlightTimer.restart()
+    }
+
+    // Reports the newest row on screen; the library decides whether that moves a read marker.
+    function reportSeen(): void {
+        const bottom = root.indexAt(root.width / 2, root.contentY + root.height - 2)
+        const top = root.indexAt(root.width / 2, root.contentY + 1)
+        const last = bottom >= 0 ? bottom : root.count - 1
+        for (let row = last; row >= Math.max(0, top); --row) {
+            const item = root.itemAtIndex(row) as MessageDelegate
+            if (item && item.seq > 0) {
+                root.seenUpTo(item.seq)
+                return
+            }
+        }
+    }
+
+    function restoreAnchor(): void {
+        if (!root.anchorItem)
+            return
+        root.positioning = true
+        root.forceLayout()
+        root.contentY = root.anchorItem.y - root.anchorOffset
+        root.positioning = false
+        root.anchorItem = null
+    }
+
+    clip: true
+    spacing: 0
+    boundsBehavior: Flickable.StopAtBounds
+    reuseItems: false
+    cacheBuffer: 800
+    bottomMargin: Theme.spacingLarge
+    activeFocusOnTab: false
+
+    ScrollBar.vertical: ScrollBar {}
+
+    onModelChanged: {
+        root.landed = false
+        root.followBottom = true
+        root.anchorItem = null
+        root.newMessageCount = 0
+        Qt.callLater(root.land)
+    }
+    onCountChanged: if (!root.landed && root.count > 0) Qt.callLater(root.land)
+    onAtBottomChanged: if (root.atBottom) root.newMessageCount = 0
+    onContentHeightChanged: if (root.landed && root.followBottom) Qt.callLater(root.scrollToEnd)
+    onContentYChanged: {
+        seenTimer.restart()
+        if (root.landed && !root.positioning && !root.anchorItem)
+            root.followBottom = root.atBottom
+        if (root.landed && root.count > 0 && root.contentY - root.originY < root.height)
+            root.olderWanted()
+    }
+
+    Connections {
+        target: root.model as QtObject
+        ignoreUnknownSignals: true
+
+        // Runs before the view lays the rows out, so the geometry here is still the old one.
+        function onRowsInserted(parent: var, first: int, last: int): void {
+            if (!root.landed)
+                return
+            const added = last - first + 1
+            if (first === 0 && root.count > added) {
+                if (!root.anchorItem) {
+                    const row = root.indexAt(root.width / 2, root.contentY + 1)
+                    root.anchorItem = row >= 0 ? root.itemAtIndex(row) : null
+                    root.anchorOffset = root.anchorItem ? root.anchorItem.y - root.contentY : 0
+                }
+                Qt.callLater(root.restoreAnchor)
+            } else if (last === root.count - 1 && !root.followBottom) {
+                root.newMessageCount += added
+            }
+        }
+        function onModelReset(): void {
+            root.landed = false
+            Qt.callLater(root.land)
+        }
+    }
+
+    Timer {
+        id: seenTimer
+        interval: 250
+        onTriggered: root.reportSeen()
+    }
+    Timer {
+        id: highlightTimer
+        interval: 1600
+        onTriggered: root.highlightedSeq = 0
+    }
+
+    delegate: MessageDelegate {
+        id: message
+        isGroup: root.isGroup
+        unreadMarker: message.index === root.firstUnreadRow && message.index > 0
+        highlighted: message.seq > 0 && message.seq === root.highlightedSeq
+        onMenuRequested: (x, y) => {
+            const p = message.mapToItem(root, x, y)
+            root.menuRequested(message, p.x, p.y)
+        }
+        onReactionToggled: (emoji, on) => root.reactionToggled(message.seq, emoji, on)
+        onRetryRequested: root.retryRequested(message.clientMid)
+        onDiscardRequested: root.discardRequested(message.clientMid)
+        onQuoteActivated: root.jumpToRow(ModelAccess.findFirst(root.model, {seq: message.replyTo}))
+    }
+}
