@@ -44,7 +44,6 @@ Account::Account(const AccountOptions& options, QObject* parent)
     : QObject(parent)
     , m_options(options)
     , m_folders(options.baseFolder)
-    , m_connection(this)
     , m_roomList(new RoomListModel(this))
     , m_actions(new RoomActions(m_connection, this))
 {

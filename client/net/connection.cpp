@@ -127,9 +127,10 @@ void Connection::setState(State state)
 void Connection::connectNow()
 {
     stopTimers();
-    setState(m_state == State::Reconnecting ? State::Reconnecting : State::Connecting);
-    if (m_state == State::Connecting || m_state == State::Reconnecting)
-        qCDebug(lcClientNet) << "connecting to" << m_url.toDisplayString();
+    // A retry stays "Reconnecting" until the socket is up: the banner should not flicker.
+    if (m_state != State::Reconnecting)
+        setState(State::Connecting);
+    qCDebug(lcClientNet) << "connecting to" << m_url.toDisplayString();
     m_connectTimeout.start();
     m_socket.open(m_url);
 }

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void queuedOfflineSurvivesRestartExactlyOnce();
     void sendCutOffByCrashIsNotDuplicated();
     void refusedMessageFailsAndCanBeDiscarded();
+    void rateLimitedSendsWaitAndKeepOrder();
 
 private:
     /// Signs a fresh account in under `base` and opens a group room with bob in it.
@@ -153,6 +154,32 @@ void tst_ClientOutbox::refusedMessageFailsAndCanBeDiscarded()
     account->discardSend(mid);
     QCOMPARE(clienttest::messageTexts(timeline), QStringList {u"fine"_s});
     QVERIFY(account->session()->outbox().entries().isEmpty());
+}
+
+void tst_ClientOutbox::rateLimitedSendsWaitAndKeepOrder()
+{
+    // Two messages per second: the third send is refused with retry_after_ms and goes again
+    // by itself, and nothing overtakes it.
+    ServerProcess strict({u"--rate-per-s"_s, u"2"_s, u"--burst"_s, u"2"_s});
+    QVERIFY(strict.start());
+    QTemporaryDir base;
+    auto account = clienttest::makeAccount(base.path());
+    account->signIn(strict.url().toString(), u"hasty"_s, u"password123"_s, true);
+    QTRY_COMPARE(account->connectionState(), Account::Online);
+    QSignalSpy ready(account.get(), &Account::roomReady);
+    account->createRoom(u"public"_s, u"Fast"_s, {}, {});
+    QTRY_COMPARE(ready.size(), 1);
+    const QString room = ready.first().first().toString();
+    QStringList written;
+    for (int i = 0; i < 5; ++i) {
+        written.append(u"fast %1"_s.arg(i));
+        account->sendMessage(room, written.last());
+    }
+    auto* timeline = account->timeline(room);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        clienttest::rowSeqs(timeline), (QList<qint64> {1, 2, 3, 4, 5}), 15000);
+    QCOMPARE(clienttest::messageTexts(timeline), written);
+    QCOMPARE(strict.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ClientOutbox)
