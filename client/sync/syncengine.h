@@ -31,6 +31,8 @@ public:
     void applyPush(const ServerMessage& push);
     /// Applies a room the server answered with (create_room, join, open_direct).
     void applyRoom(const RoomInfo& room);
+    /// Applies a `synced` answer to a sync that sent cursors for `requestedRooms`.
+    void applySynced(const SyncedAnswer& answer, const QSet<QString>& requestedRooms);
 
 Q_SIGNALS:
     /// The `synced` answer is applied: rooms are current, gap fills may still run.
@@ -41,7 +43,6 @@ Q_SIGNALS:
     void syncFailed(const QString& message);
 
 private:
-    void applySynced(const SyncedAnswer& answer, const QSet<QString>& requestedRooms);
     void ensureCaughtUp(const QString& roomId);
     void startCursorIfMissing(const QString& roomId);
 
