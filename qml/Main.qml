@@ -60,11 +60,9 @@ ApplicationWindow {
 
     Connections {
         target: account
+        // The library leaves out the room on screen (setActiveRoom) while the window is active.
         function onNotification(roomId: string, title: string, body: string, isMention: bool): void {
-            const page = chatLoader.item as ChatPage
-            const onScreen = root.active && page !== null && page.currentRoomId === roomId
-            if (!onScreen)
-                notifier.notify(roomId, title, body, isMention)
+            notifier.notify(roomId, title, body, isMention)
         }
         function onErrorOccurred(message: string): void {
             if (root.signedIn)

@@ -38,6 +38,9 @@ QtObject {
     readonly property int fontSize: 14
     readonly property int fontSizeLarge: 16
     readonly property int fontSizeTitle: 22
+    // Colour emoji where installed; Qt 6.4 would otherwise take monochrome glyphs from the
+    // text font for the emoji that it happens to cover.
+    readonly property string emojiFont: "Noto Color Emoji"
 
     // Surfaces
     readonly property color window: pick("#f3f4f7", "#17191d")
@@ -90,12 +93,12 @@ QtObject {
     }
 
     // A stable colour per name for avatars without pictures.
-    readonly property var avatarColors: ["#e0644b", "#d9862b", "#b59a16", "#4ca35a", "#2c9c8f",
-        "#3b82c4", "#5b6fd6", "#8a5cd1", "#c0569e", "#6b7a8f"]
+    readonly property var avatarColors: ["#d9573f", "#cf7a1f", "#a88d10", "#3f9a4f", "#23978a",
+        "#3479c0", "#5566d4", "#8552cc", "#bb4c97"]
     function avatarColor(key: string): color {
-        let hash = 0
+        let hash = 2166136261 // FNV-1a, so "1" and "2" land far apart
         for (let i = 0; i < key.length; ++i)
-            hash = (hash * 31 + key.charCodeAt(i)) % 1000003
+            hash = Math.imul(hash ^ key.charCodeAt(i), 16777619) >>> 0
         return root.avatarColors[hash % root.avatarColors.length]
     }
 }

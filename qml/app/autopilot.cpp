@@ -130,7 +130,8 @@ bool Autopilot::runStep(const QJsonObject& step)
         return value == step.value(u"value").toVariant();
     }
     if (action == u"waitText")
-        return findText(step.value(u"text").toString()) != nullptr;
+        return findText(step.value(u"text").toString(), step.value(u"within").toString()) !=
+            nullptr;
     if (action == u"set") {
         QQuickItem* item = findItem(objectName);
         return item &&
@@ -138,11 +139,28 @@ bool Autopilot::runStep(const QJsonObject& step)
                 step.value(u"property").toString().toUtf8(), step.value(u"value").toVariant());
     }
     if (action == u"click") {
-        QQuickItem* item = step.contains(u"text") ? findText(step.value(u"text").toString())
-                                                  : findItem(objectName);
+        QQuickItem* item = step.contains(u"text")
+            ? findText(step.value(u"text").toString(), step.value(u"within").toString())
+            : findItem(objectName);
         if (item)
-            click(item);
+            click(item,
+                step.value(u"button").toString() == u"right" ? Qt::RightButton : Qt::LeftButton);
         return item != nullptr;
+    }
+    if (action == u"hover") {
+        if (!step.contains(u"text")) {
+            moveMouse(QPointF(step.value(u"x").toDouble(), step.value(u"y").toDouble()));
+            return true;
+        }
+        QQuickItem* item =
+            findText(step.value(u"text").toString(), step.value(u"within").toString());
+        if (item)
+            moveMouse(item->mapToScene(QPointF(item->width() / 2, item->height() / 2)));
+        return item != nullptr;
+    }
+    if (action == u"activate") {
+        window()->requestActivate();
+        return window()->isActive() || m_stepClock.elapsed() > 2000;
     }
     if (action == u"focus") {
         QQuickItem* item = findItem(objectName);
@@ -236,12 +254,15 @@ QQuickItem* Autopilot::findItem(const QString& objectName) const
     return found;
 }
 
-QQuickItem* Autopilot::findText(const QString& text) const
+QQuickItem* Autopilot::findText(const QString& text, const QString& within) const
 {
+    QQuickItem* start = within.isEmpty() ? topItem(window()) : findItem(within);
+    if (!start)
+        return nullptr;
     QQuickItem* found = nullptr;
     bool stop = false;
     walk(
-        topItem(window()),
+        start,
         [&](QQuickItem* item) {
             if (shown(item) && item->property("text").toString() == text &&
                 item->metaObject()->indexOfProperty("text") >= 0) {
@@ -256,16 +277,23 @@ QQuickItem* Autopilot::findText(const QString& text) const
     return found;
 }
 
-void Autopilot::click(QQuickItem* item)
+void Autopilot::click(QQuickItem* item, Qt::MouseButton button)
 {
     const QPointF pos = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     const QPointF global = window()->mapToGlobal(pos);
-    QMouseEvent press(
-        QEvent::MouseButtonPress, pos, global, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    moveMouse(pos);
+    QMouseEvent press(QEvent::MouseButtonPress, pos, global, button, button, Qt::NoModifier);
     QCoreApplication::sendEvent(window(), &press);
     QMouseEvent release(
-        QEvent::MouseButtonRelease, pos, global, Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+        QEvent::MouseButtonRelease, pos, global, button, Qt::NoButton, Qt::NoModifier);
     QCoreApplication::sendEvent(window(), &release);
+}
+
+void Autopilot::moveMouse(QPointF pos)
+{
+    QMouseEvent move(QEvent::MouseMove, pos, window()->mapToGlobal(pos), Qt::NoButton, Qt::NoButton,
+        Qt::NoModifier);
+    QCoreApplication::sendEvent(window(), &move);
 }
 
 void Autopilot::sendKey(int key, Qt::KeyboardModifiers modifiers, const QString& text)

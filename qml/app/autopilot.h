@@ -17,9 +17,12 @@ namespace palaver::app {
 ///   geometry {x,y,width,height}        place the window (Xvfb has no window manager)
 ///   wait {ms}                           pause
 ///   waitFor {object[,property,value|atLeast][,timeout]}  a visible item named object
-///   waitText {text[,timeout]}           a visible item whose text property equals text
+///   waitText {text[,within][,timeout]}  a visible item whose text property equals text
+///                                       (within: only under the item with that objectName)
 ///   set {object,property,value}         write a property
-///   click {object|text}                 mouse click at the item's centre
+///   click {object|text[,within][,button:"right"]}  mouse click at the item's centre
+///   hover {x,y | text[,within]}         move the mouse to a point or onto an item
+///   activate {}                         ask for keyboard focus (read markers need it)
 ///   focus {object}                      give the item active focus
 ///   type {text[,delay]}                 key presses with text, to the focused item
 ///   key {key[,modifiers]}               one key ("Return", "Up", "Escape", "K"…; ["ctrl","shift"])
@@ -45,8 +48,9 @@ private:
 
     QQuickWindow* window() const;
     QQuickItem* findItem(const QString& objectName) const;
-    QQuickItem* findText(const QString& text) const;
-    void click(QQuickItem* item);
+    QQuickItem* findText(const QString& text, const QString& within) const;
+    void click(QQuickItem* item, Qt::MouseButton button);
+    void moveMouse(QPointF pos);
     void sendKey(int key, Qt::KeyboardModifiers modifiers, const QString& text);
 
     QQmlApplicationEngine& m_engine;

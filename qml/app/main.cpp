@@ -3,7 +3,7 @@
 #include "qml/app/autopilot.h"
 #include "qml/app/commandline.h"
 
-#include <QGuiApplication>
+#include <QApplication>
 #include <QIcon>
 #include <QPalette>
 #include <QQmlApplicationEngine>
@@ -39,12 +39,14 @@ QPalette darkPalette()
 
 int main(int argc, char* argv[])
 {
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName(QStringLiteral("Palaver"));
-    QGuiApplication::setApplicationName(QStringLiteral("palaver"));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Palaver"));
-    QGuiApplication::setApplicationVersion(QStringLiteral(PALAVER_VERSION));
-    QGuiApplication::setDesktopFileName(QStringLiteral("palaver"));
+    // QApplication, not QGuiApplication: on desktops without a StatusNotifier host,
+    // Qt.labs.platform's SystemTrayIcon falls back to QSystemTrayIcon, which needs Widgets.
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Palaver"));
+    QApplication::setApplicationName(QStringLiteral("palaver"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Palaver"));
+    QApplication::setApplicationVersion(QStringLiteral(PALAVER_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("palaver"));
 
     const palaver::app::CommandLine options = palaver::app::parseCommandLine(app);
     if (!options.error.isEmpty()) {
@@ -53,13 +55,13 @@ int main(int argc, char* argv[])
     }
     // A profile is a separate application name, hence a separate AppDataLocation
     // (…/Palaver/palaver-NAME/accounts/…) for the cache and the token file.
-    QGuiApplication::setApplicationName(palaver::app::applicationNameFor(options.profile));
+    QApplication::setApplicationName(palaver::app::applicationNameFor(options.profile));
 
     if (options.theme == u"dark")
-        QGuiApplication::setPalette(darkPalette());
+        QApplication::setPalette(darkPalette());
     else if (options.theme == u"light")
-        QGuiApplication::setPalette(QPalette(QColor(0xf3, 0xf4, 0xf7)));
-    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/qt/qml/Palaver/icons/palaver.svg")));
+        QApplication::setPalette(QPalette(QColor(0xf3, 0xf4, 0xf7)));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/qt/qml/Palaver/icons/palaver.svg")));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     QQmlApplicationEngine engine;
@@ -83,5 +85,5 @@ int main(int argc, char* argv[])
         autopilot = std::make_unique<palaver::app::Autopilot>(engine, script);
         autopilot->start();
     }
-    return QGuiApplication::exec();
+    return QApplication::exec();
 }

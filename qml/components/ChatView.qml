@@ -52,6 +52,11 @@ Rectangle {
 
     color: Theme.chatBackground
 
+    // Rows seen while the window was in the background count once it is active again; the
+    // delay lets Main tell the Account first.
+    readonly property bool windowActive: Window.active
+    onWindowActiveChanged: if (root.windowActive) Qt.callLater(messages.reportSeen)
+
     onRoomIdChanged: {
         composer.cancel()
         composer.setTextQuietly("")
@@ -76,6 +81,7 @@ Rectangle {
             kind: root.room.kind || ""
             topic: root.room.topic || ""
             peerPresence: root.room.peerPresence || ""
+            peerUserId: root.room.peerUserId || ""
             peerLastSeen: root.peerLastSeen
             memberCount: root.room.memberCount || 0
             role: root.room.role || ""

@@ -58,7 +58,7 @@ Rectangle {
             color: Theme.textFaint
             font.pixelSize: Theme.fontSizeSmall
         }
-        ToolButton {
+        IconButton {
             text: "✕"
             focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Cancel")

@@ -23,7 +23,7 @@ Rectangle {
             return qsTr("Signing in…")
         case Account.Reconnecting:
             return root.retryInSeconds > 0
-                    ? qsTr("Offline — reconnecting in %n s", "", root.retryInSeconds)
+                    ? qsTr("Offline — reconnecting in %1 s").arg(root.retryInSeconds)
                     : qsTr("Offline — reconnecting…")
         case Account.SignedOut:
             return qsTr("Signed out")
@@ -36,7 +36,7 @@ Rectangle {
         if (root.connectionState === Account.Reconnecting) {
             root.wasDisconnected = true
             root.showBackOnline = false
-        } else if (root.online && root.wasDisconnected) {
+        } else if (root.connectionState === Account.Online && root.wasDisconnected) {
             root.wasDisconnected = false
             root.showBackOnline = true
             backOnlineTimer.restart()
@@ -47,7 +47,6 @@ Rectangle {
     clip: true
     color: root.connectionState === Account.Reconnecting ? Theme.bannerOffline
          : root.online ? Theme.bannerOnline : Theme.bannerConnecting
-    Behavior on implicitHeight { NumberAnimation { duration: 150 } }
 
     Accessible.role: Accessible.AlertMessage
     Accessible.name: root.message

@@ -39,7 +39,7 @@ Rectangle {
                 font.pixelSize: Theme.fontSizeLarge
                 Layout.fillWidth: true
             }
-            ToolButton {
+            IconButton {
                 text: "✕"
                 focusPolicy: Qt.TabFocus
                 Accessible.name: qsTr("Close members")

@@ -102,6 +102,16 @@ ListView {
         }
     }
 
+    // A short history sits at the bottom, next to the composer, like any chat. Set
+    // imperatively: as a binding it loops through the view's own relayout.
+    function updateTopMargin(): void {
+        const margin = Math.max(0, root.height - root.contentHeight - root.bottomMargin)
+        if (Math.abs(margin - root.topMargin) < 0.5)
+            return
+        root.topMargin = margin
+        root.scrollToEnd()
+    }
+
     function restoreAnchor(): void {
         if (!root.anchorItem)
             return
@@ -131,7 +141,12 @@ ListView {
     }
     onCountChanged: if (!root.landed && root.count > 0) Qt.callLater(root.land)
     onAtBottomChanged: if (root.atBottom) root.newMessageCount = 0
-    onContentHeightChanged: if (root.landed && root.followBottom) Qt.callLater(root.scrollToEnd)
+    onContentHeightChanged: {
+        Qt.callLater(root.updateTopMargin)
+        if (root.landed && root.followBottom)
+            Qt.callLater(root.scrollToEnd)
+    }
+    onHeightChanged: Qt.callLater(root.updateTopMargin)
     onContentYChanged: {
         seenTimer.restart()
         if (root.landed && !root.positioning && !root.anchorItem)
@@ -149,14 +164,15 @@ ListView {
             if (!root.landed)
                 return
             const added = last - first + 1
-            if (first === 0 && root.count > added) {
+            // The view's count and geometry are still the old ones here.
+            if (first === 0) {
                 if (!root.anchorItem) {
                     const row = root.indexAt(root.width / 2, root.contentY + 1)
                     root.anchorItem = row >= 0 ? root.itemAtIndex(row) : null
                     root.anchorOffset = root.anchorItem ? root.anchorItem.y - root.contentY : 0
                 }
                 Qt.callLater(root.restoreAnchor)
-            } else if (last === root.count - 1 && !root.followBottom) {
+            } else if (!root.followBottom) {
                 root.newMessageCount += added
             }
         }

@@ -4,7 +4,7 @@ import QtQuick.Controls
 import Palaver
 
 // Actions on one message: quick reactions, reply, edit and delete (own messages), copy.
-Menu {
+AppMenu {
     id: root
 
     property int seq: 0
@@ -37,11 +37,12 @@ Menu {
         spacing: Theme.spacingTiny
         Repeater {
             model: root.quickReactions
-            delegate: ToolButton {
+            delegate: IconButton {
                 id: reactionButton
                 required property string modelData
                 text: reactionButton.modelData
                 checked: root.isMine(reactionButton.modelData)
+                font.family: Theme.emojiFont
                 font.pixelSize: 18
                 width: 38
                 height: 38

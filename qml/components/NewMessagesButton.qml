@@ -12,7 +12,7 @@ AbstractButton {
     focusPolicy: Qt.TabFocus
     implicitHeight: 34
     implicitWidth: label.implicitWidth + 32
-    text: qsTr("%n new message(s)", "", root.count)
+    text: root.count === 1 ? qsTr("1 new message") : qsTr("%1 new messages").arg(root.count)
     Accessible.name: root.text
 
     background: Rectangle {

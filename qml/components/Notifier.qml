@@ -22,7 +22,7 @@ Platform.SystemTrayIcon {
     visible: root.available
     icon.source: root.unread > 0 ? "qrc:/qt/qml/Palaver/icons/palaver-unread.svg"
                                  : "qrc:/qt/qml/Palaver/icons/palaver.svg"
-    tooltip: root.unread > 0 ? qsTr("Palaver — %n unread", "", root.unread) : "Palaver"
+    tooltip: root.unread > 0 ? qsTr("Palaver — %1 unread").arg(root.unread) : "Palaver"
 
     onMessageClicked: {
         root.raiseRequested()

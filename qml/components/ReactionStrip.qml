@@ -22,7 +22,7 @@ Row {
             required property var modelData
             objectName: "reaction_" + pill.modelData.emoji
             implicitHeight: 24
-            implicitWidth: pillLabel.implicitWidth + 16
+            implicitWidth: pillRow.implicitWidth + 16
             focusPolicy: Qt.NoFocus
             Accessible.name: qsTr("%1, %2 reactions").arg(pill.modelData.emoji).arg(pill.modelData.count)
             onClicked: root.toggled(pill.modelData.emoji, !pill.modelData.mine)
@@ -33,13 +33,26 @@ Row {
                 border.width: 1
                 border.color: pill.modelData.mine ? Theme.accent : Theme.border
             }
-            contentItem: Label {
-                id: pillLabel
-                text: pill.modelData.emoji + " " + pill.modelData.count
-                color: Theme.text
-                font.pixelSize: Theme.fontSizeSmall + 1
-                horizontalAlignment: Text.AlignHCenter
-                verticalAlignment: Text.AlignVCenter
+            contentItem: Item {
+                Row {
+                    id: pillRow
+                    anchors.centerIn: parent
+                    spacing: Theme.spacingSmall
+                    Label {
+                        text: pill.modelData.emoji
+                        font.family: Theme.emojiFont
+                        font.pixelSize: Theme.fontSizeSmall + 1
+                        anchors.verticalCenter: parent.verticalCenter
+                    }
+                    Label {
+                        objectName: "reactionCount"
+                        text: pill.modelData.count
+                        color: pill.modelData.mine ? Theme.accent : Theme.text
+                        font.pixelSize: Theme.fontSizeSmall + 1
+                        font.bold: pill.modelData.mine
+                        anchors.verticalCenter: parent.verticalCenter
+                    }
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ Rectangle {
     property string kind
     property string topic
     property string peerPresence
+    property string peerUserId
     property real peerLastSeen: 0
     property int memberCount: 0
     property string role
@@ -25,7 +26,7 @@ Rectangle {
     readonly property bool direct: root.kind === "direct"
     readonly property string subtitle: root.direct
         ? Format.presence(root.peerPresence, root.peerLastSeen)
-        : qsTr("%n member(s)", "", root.memberCount) + (root.topic.length > 0 ? "  ·  " + root.topic : "")
+        : (root.memberCount === 1 ? qsTr("1 member") : qsTr("%1 members").arg(root.memberCount)) + (root.topic.length > 0 ? "  ·  " + root.topic : "")
 
     implicitHeight: 60
     color: Theme.surface
@@ -45,7 +46,7 @@ Rectangle {
 
         Avatar {
             name: root.name
-            colorKey: root.roomId
+            colorKey: root.direct ? root.peerUserId : root.roomId
             group: !root.direct
             presence: root.direct ? root.peerPresence : ""
         }
@@ -72,7 +73,7 @@ Rectangle {
             }
         }
 
-        ToolButton {
+        IconButton {
             objectName: "membersButton"
             text: qsTr("Members")
             checkable: true
@@ -82,13 +83,13 @@ Rectangle {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Show members (Ctrl+M)")
         }
-        ToolButton {
+        IconButton {
             id: menuButton
             text: "⋮"
             focusPolicy: Qt.TabFocus
             Accessible.name: qsTr("Room menu")
             onClicked: roomMenu.open()
-            Menu {
+            AppMenu {
                 id: roomMenu
                 y: menuButton.height
                 MenuItem {

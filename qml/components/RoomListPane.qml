@@ -65,7 +65,7 @@ Rectangle {
                     Layout.fillWidth: true
                 }
             }
-            ToolButton {
+            IconButton {
                 id: newButton
                 objectName: "newButton"
                 text: "✎"
@@ -75,7 +75,7 @@ Rectangle {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("New conversation")
                 onClicked: newMenu.open()
-                Menu {
+                AppMenu {
                     id: newMenu
                     y: newButton.height
                     MenuItem {

@@ -16,8 +16,8 @@ Rectangle {
     color: root.mention ? Theme.mention : Theme.accent
 
     Accessible.role: Accessible.StaticText
-    Accessible.name: root.mention ? qsTr("%n unread, mentioned", "", root.count)
-                                  : qsTr("%n unread", "", root.count)
+    Accessible.name: root.mention ? qsTr("%1 unread, mentioned").arg(root.count)
+                                  : qsTr("%1 unread").arg(root.count)
 
     Label {
         id: label

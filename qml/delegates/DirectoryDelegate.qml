@@ -38,7 +38,7 @@ ItemDelegate {
                 Layout.fillWidth: true
             }
             Label {
-                text: qsTr("%n member(s)", "", root.modelData.members || 0)
+                text: (root.modelData.members === 1 ? qsTr("1 member") : qsTr("%1 members").arg(root.modelData.members || 0))
                       + (root.modelData.topic ? "  ·  " + root.modelData.topic : "")
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSizeSmall

@@ -108,10 +108,13 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             topPadding: Theme.spacingSmall
             bottomPadding: Theme.spacingSmall
-            text: root.kind === "member_join" ? qsTr("%1 joined").arg(root.senderName)
+            // The model has no role for the affected user of a membership event (the sender is
+            // who acted), so this names the sender; a text from the library takes precedence.
+            text: root.text.length > 0 ? root.text
+                : root.kind === "member_join" ? qsTr("%1 joined").arg(root.senderName)
                 : root.kind === "member_leave" ? qsTr("%1 left").arg(root.senderName)
                 : root.kind === "room_update" ? qsTr("%1 updated the room").arg(root.senderName)
-                : root.text
+                : ""
             color: Theme.textMuted
             font.pixelSize: Theme.fontSizeSmall + 1
             font.italic: true
@@ -175,8 +178,9 @@ Item {
                 id: hover
             }
 
-            ToolButton {
+            IconButton {
                 id: moreButton
+                objectName: "moreButton"
                 visible: hover.hovered && !root.deleted && root.seq > 0
                 text: "⋯"
                 focusPolicy: Qt.NoFocus

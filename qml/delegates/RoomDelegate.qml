@@ -18,6 +18,7 @@ ItemDelegate {
     required property string preview
     required property string previewSender
     required property string peerPresence
+    required property string peerUserId
 
     // Set by the list.
     property bool selected: false
@@ -32,7 +33,7 @@ ItemDelegate {
     focusPolicy: Qt.NoFocus
     text: root.name
 
-    Accessible.name: root.name + (root.hasUnread ? ", " + qsTr("%n unread", "", root.unread) : "")
+    Accessible.name: root.name + (root.hasUnread ? ", " + qsTr("%1 unread").arg(root.unread) : "")
 
     background: Rectangle {
         color: root.selected ? Theme.selection
@@ -52,7 +53,7 @@ ItemDelegate {
 
         Avatar {
             name: root.name
-            colorKey: root.roomId
+            colorKey: root.kind === "direct" ? root.peerUserId : root.roomId
             group: root.kind !== "direct"
             presence: root.kind === "direct" ? root.peerPresence : ""
             ringColor: root.selected ? Theme.selection : Theme.sidebar
@@ -88,7 +89,8 @@ ItemDelegate {
                     text: root.preview.length === 0 ? (root.kind === "direct" ? qsTr("No messages yet")
                                                                                : root.topic)
                           : (root.kind !== "direct" && root.previewSender.length > 0
-                             ? root.previewSender + ": " + root.preview : root.preview)
+                             ? root.previewSender + ": " + Markup.toPlainText(root.preview)
+                             : Markup.toPlainText(root.preview))
                     textFormat: Text.PlainText
                     color: root.hasUnread ? Theme.text : Theme.textMuted
                     font.pixelSize: Theme.fontSizeSmall + 1

@@ -116,12 +116,14 @@ Dialog {
         }
         TextField {
             id: memberSearch
+            objectName: "memberSearchField"
             placeholderText: qsTr("Search people to add")
             Layout.fillWidth: true
             onTextEdited: debounce.restart()
         }
         ListView {
             id: list
+            objectName: "memberResults"
             clip: true
             model: root.results
             Layout.fillWidth: true

@@ -72,4 +72,14 @@ QString Markup::toRichText(
     return rich;
 }
 
+QString Markup::toPlainText(const QString& text) const
+{
+    static const QRegularExpression markers(
+        QStringLiteral("\\*\\*(?=\\S)|(?<=\\S)\\*\\*|~~(?=\\S)|(?<=\\S)~~|`"));
+    QString plain = text;
+    plain.replace(markers, QString());
+    plain.replace(u'\n', u' ');
+    return plain;
+}
+
 } // namespace palaver::qml

@@ -21,6 +21,8 @@ public:
     /// Rich text for a bubble; @username tokens are bold, tinted with mentionColor if given.
     Q_INVOKABLE QString toRichText(
         const QString& text, const QString& mentionColor = {}, const QString& linkColor = {}) const;
+    /// The text without Markdown markers, for one-line previews.
+    Q_INVOKABLE QString toPlainText(const QString& text) const;
 };
 
 } // namespace palaver::qml

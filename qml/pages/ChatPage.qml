@@ -19,6 +19,7 @@ Page {
 
     function openRoom(roomId: string): void {
         root.currentRoomId = roomId
+        root.account.setActiveRoom(roomId)
         root.refreshRoom()
         if (roomId.length > 0)
             Qt.callLater(() => chat.composer.input.forceActiveFocus())

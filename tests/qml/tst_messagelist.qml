@@ -1,0 +1,144 @@
+import QtQuick
+import QtTest
+import Palaver
+
+// The timeline's scroll rules against a ListModel with the TimelineModel's roles.
+Item {
+    id: root
+    width: 600
+    height: 400
+
+    ListModel { id: timeline }
+
+    Component {
+        id: listComponent
+        MessageList {
+            width: root.width
+            height: root.height
+        }
+    }
+
+    SignalSpy { id: olderSpy; signalName: "olderWanted" }
+    SignalSpy { id: seenSpy; signalName: "seenUpTo" }
+
+    TestCase {
+        name: "MessageList"
+        when: windowShown
+
+        function message(seq) {
+            return {
+                seq: seq, clientMid: "m" + seq, senderId: seq % 3 === 0 ? "me" : "u2",
+                senderName: seq % 3 === 0 ? "Me" : "Bo",
+                text: seq % 4 === 0 ? "A longer message number " + seq + " that wraps over more than one line in a narrow bubble, so rows differ in height"
+                                    : "Message " + seq,
+                ts: 1700000000000 + seq * 60000, kind: "message", edited: false, deleted: false,
+                replyTo: 0, replyPreview: "", reactions: [], deliveryState: "sent", seenBy: 0,
+                isOwn: seq % 3 === 0, mentionsMe: false, firstInRun: true, daySeparator: seq === 1,
+                dayLabel: "Today"
+            }
+        }
+        function fill(first, last) {
+            timeline.clear()
+            for (let seq = first; seq <= last; ++seq)
+                timeline.append(message(seq))
+        }
+        function createList(firstUnread) {
+            const list = createTemporaryObject(listComponent, root, {firstUnreadRow: firstUnread})
+            olderSpy.clear()
+            olderSpy.target = list
+            seenSpy.clear()
+            seenSpy.target = list
+            list.model = timeline
+            tryVerify(() => list.landed)
+            wait(50)
+            return list
+        }
+        function topRow(list) {
+            return list.indexAt(list.width / 2, list.contentY + 1)
+        }
+
+        function init() {
+            fill(101, 160)
+        }
+
+        function test_lands_at_first_unread() {
+            const list = createList(20)
+            compare(topRow(list), 20)
+            verify(!list.atBottom)
+            compare(list.newMessageCount, 0)
+        }
+
+        function test_lands_at_bottom_without_unread() {
+            const list = createList(-1)
+            verify(list.atBottom)
+            compare(list.indexAt(list.width / 2, list.contentY + list.height - list.bottomMargin - 2), 59)
+        }
+
+        function test_follows_new_rows_at_bottom() {
+            const list = createList(-1)
+            for (let seq = 161; seq <= 165; ++seq)
+                timeline.append(message(seq))
+            tryVerify(() => list.atBottom)
+            wait(50)
+            verify(list.atBottom)
+            compare(list.newMessageCount, 0)
+            compare(list.indexAt(list.width / 2, list.contentY + list.height - list.bottomMargin - 2), 64)
+        }
+
+        function test_counts_new_rows_when_scrolled_up() {
+            const list = createList(-1)
+            list.contentY -= 600
+            wait(50)
+            verify(!list.atBottom)
+            const top = topRow(list)
+            const contentY = list.contentY
+            timeline.append(message(161))
+            timeline.append(message(162))
+            wait(50)
+            compare(list.newMessageCount, 2)
+            compare(topRow(list), top)
+            compare(list.contentY, contentY)
+            list.jumpToBottom()
+            tryVerify(() => list.atBottom)
+            compare(list.newMessageCount, 0)
+        }
+
+        function test_older_page_keeps_view_in_place() {
+            const list = createList(-1)
+            list.positionViewAtBeginning()
+            wait(50)
+            verify(olderSpy.count > 0)
+            const top = topRow(list)
+            const item = list.itemAtIndex(top)
+            const screenY = item.y - list.contentY
+            const seq = item.seq
+            for (let s = 100; s >= 81; --s)
+                timeline.insert(0, message(s))
+            wait(100)
+            const after = topRow(list)
+            compare(list.itemAtIndex(after).seq, seq)
+            fuzzyCompare(list.itemAtIndex(after).y - list.contentY, screenY, 2)
+        }
+
+        function test_reports_newest_row_on_screen() {
+            const list = createList(-1)
+            tryVerify(() => seenSpy.count > 0)
+            compare(seenSpy.signalArguments[seenSpy.count - 1][0], 160)
+        }
+
+        function test_unread_marker_on_first_unread_row() {
+            const list = createList(50)
+            list.positionViewAtIndex(50, ListView.Beginning)
+            wait(50)
+            verify(list.itemAtIndex(50).unreadMarker)
+            verify(!list.itemAtIndex(51).unreadMarker)
+        }
+
+        function test_short_history_sits_at_bottom() {
+            fill(1, 2)
+            const list = createList(-1)
+            const last = list.itemAtIndex(1)
+            fuzzyCompare(last.y + last.height - list.contentY, list.height - list.bottomMargin, 2)
+        }
+    }
+}
