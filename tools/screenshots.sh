@@ -86,6 +86,7 @@ cat >"$tmp/ada.json" <<EOF
  {"do":"waitFor","object":"chatPage"},
  {"do":"touch","file":"$sync_dir/ada-ready"},
  {"do":"waitFile","file":"$sync_dir/bob-ready","timeout":60000},
+ {"do":"waitFile","file":"$sync_dir/cyd-ready","timeout":60000},
  {"do":"click","object":"newButton"},
  {"do":"click","object":"newDirectItem"},
  {"do":"focus","object":"userSearchField"},
@@ -105,6 +106,14 @@ cat >"$tmp/ada.json" <<EOF
  {"do":"type","text":"bob"},
  {"do":"waitText","text":"bob","within":"memberResults"},
  {"do":"click","text":"bob","within":"memberResults"},
+ {"do":"set","object":"memberSearchField","property":"text","value":""},
+ {"do":"focus","object":"memberSearchField"},
+ {"do":"type","text":"cyd"},
+ {"do":"waitText","text":"cyd","within":"memberResults"},
+ {"do":"click","text":"cyd","within":"memberResults"},
+ {"do":"hover","x":1270,"y":850},
+ {"do":"wait","ms":300},
+ {"do":"grab","file":"$out/new-room-dialog.png"},
  {"do":"click","object":"createButton"},
  {"do":"waitText","text":"Design team","within":"roomList"},
  {"do":"wait","ms":500},
@@ -113,7 +122,11 @@ cat >"$tmp/ada.json" <<EOF
  {"do":"key","key":"Return"},
  {"do":"type","text":"@bob can you look at the **new icons** before Friday?"},
  {"do":"key","key":"Return"},
- {"do":"wait","ms":300},
+ {"do":"touch","file":"$sync_dir/ada-group"},
+ {"do":"waitFile","file":"$sync_dir/cyd-read","timeout":60000},
+ {"do":"hover","x":1270,"y":850},
+ {"do":"wait","ms":1500},
+ {"do":"grab","file":"$out/group-receipts.png"},
  {"do":"click","text":"bob","within":"roomList"},
  {"do":"hover","x":1270,"y":850},
  {"do":"touch","file":"$sync_dir/ada-sent"},
@@ -181,7 +194,35 @@ cat >"$tmp/bob.json" <<EOF
  {"do":"hover","x":1270,"y":850},
  {"do":"wait","ms":1000},
  {"do":"grab","file":"$out/group-chat-dark.png"},
+ {"do":"click","object":"switcherButton"},
+ {"do":"waitFor","object":"switcherField"},
+ {"do":"type","text":"a"},
+ {"do":"wait","ms":300},
+ {"do":"grab","file":"$out/room-switcher.png"},
+ {"do":"key","key":"Escape"},
  {"do":"touch","file":"$sync_dir/bob-done"},
+ {"do":"waitFile","file":"$sync_dir/quit","timeout":120000},
+ {"do":"quit"}
+]}
+EOF
+
+# Cyd (offscreen, never photographed): a third member, so the group shows "seen by N".
+cat >"$tmp/cyd.json" <<EOF
+{"steps": [
+ {"do":"waitFile","file":"$sync_dir/ada-ready","timeout":60000},
+ {"do":"waitFor","object":"usernameField"},
+ {"do":"click","object":"modeSwitch"},
+ {"do":"set","object":"usernameField","property":"text","value":"cyd"},
+ {"do":"set","object":"passwordField","property":"text","value":"cyd-password"},
+ {"do":"click","object":"submitButton"},
+ {"do":"waitFor","object":"chatPage"},
+ {"do":"touch","file":"$sync_dir/cyd-ready"},
+ {"do":"waitFile","file":"$sync_dir/ada-group","timeout":60000},
+ {"do":"activate"},
+ {"do":"waitText","text":"Design team","within":"roomList"},
+ {"do":"click","text":"Design team","within":"roomList"},
+ {"do":"wait","ms":1500},
+ {"do":"touch","file":"$sync_dir/cyd-read"},
  {"do":"waitFile","file":"$sync_dir/quit","timeout":120000},
  {"do":"quit"}
 ]}
@@ -196,11 +237,12 @@ run_client() { # $1: name, $2...: extra arguments
 }
 run_client ada --theme light
 run_client bob --theme dark
+QT_QPA_PLATFORM=offscreen run_client cyd
 
 wait_file() { # $1: file, $2: seconds
     for _ in $(seq $(( $2 * 10 ))); do [ -e "$1" ] && return 0; sleep 0.1; done
     echo "timed out waiting for $1; client logs:" >&2
-    tail -n 20 "$tmp"/ada.log "$tmp"/bob.log >&2
+    tail -n 20 "$tmp"/ada.log "$tmp"/bob.log "$tmp"/cyd.log >&2
     exit 1
 }
 
@@ -216,7 +258,7 @@ sleep 4
 start_server "$address"
 wait_file "$sync_dir/ada-back" 60
 touch "$sync_dir/quit"
-for name in ada bob; do
+for name in ada bob cyd; do
     pid_var="${name}_pid"
     if ! wait "${!pid_var}"; then
         echo "$name's autopilot failed:" >&2; tail -n 20 "$tmp/$name.log" >&2; exit 1

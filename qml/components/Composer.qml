@@ -204,6 +204,12 @@ Rectangle {
         } else if (event.key === Qt.Key_Escape && (root.replyToSeq > 0 || root.editingSeq > 0)) {
             root.cancel()
             event.accepted = true
+        } else if (event.key === Qt.Key_Tab || event.key === Qt.Key_Backtab) {
+            // Keyboard users leave the composer with Tab instead of typing a tab character.
+            const next = input.nextItemInFocusChain(event.key === Qt.Key_Tab)
+            if (next)
+                next.forceActiveFocus(event.key === Qt.Key_Tab ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+            event.accepted = true
         } else if (event.key === Qt.Key_PageUp || event.key === Qt.Key_PageDown) {
             root.pageRequested(event.key === Qt.Key_PageUp ? -1 : 1)
             event.accepted = true

@@ -15,6 +15,8 @@ AppMenu {
 
     readonly property var quickReactions: ["👍", "❤️", "😂", "🎉", "😮", "😢"]
 
+    implicitWidth: root.quickReactions.length * 40 + 2 * Theme.spacing + root.leftPadding + root.rightPadding
+
     signal replyRequested()
     signal editRequested()
     signal deleteRequested()

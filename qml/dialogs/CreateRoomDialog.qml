@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Palaver
 
 // Create a private group (members by invitation) or a public room anyone can find.
-Dialog {
+AppDialog {
     id: root
 
     required property Account account
@@ -28,11 +28,8 @@ Dialog {
     }
 
     title: qsTr("New room")
-    modal: true
-    focus: true
     width: Math.min(480, parent ? parent.width - 40 : 480)
     height: Math.min(600, parent ? parent.height - 60 : 600)
-    anchors.centerIn: parent
     standardButtons: Dialog.Ok | Dialog.Cancel
 
     Component.onCompleted: {
@@ -40,6 +37,7 @@ Dialog {
         create.text = qsTr("Create")
         create.objectName = "createButton"
         create.enabled = Qt.binding(() => root.valid)
+        create.highlighted = true
     }
 
     onOpened: {

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Palaver
 
 // Browse and join public rooms.
-Dialog {
+AppDialog {
     id: root
 
     required property Account account
@@ -29,11 +29,8 @@ Dialog {
     }
 
     title: qsTr("Public rooms")
-    modal: true
-    focus: true
     width: Math.min(520, parent ? parent.width - 40 : 520)
     height: Math.min(560, parent ? parent.height - 80 : 560)
-    anchors.centerIn: parent
     standardButtons: Dialog.Close
 
     onOpened: {

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Palaver
 
 // Search users and pick one: used to open a direct chat and to invite someone.
-Dialog {
+AppDialog {
     id: root
 
     required property Account account
@@ -29,11 +29,8 @@ Dialog {
         }
     }
 
-    modal: true
-    focus: true
-    width: Math.min(440, parent ? parent.width - 40 : 440)
+    width: Math.min(460, parent ? parent.width - 40 : 460)
     height: Math.min(520, parent ? parent.height - 80 : 520)
-    anchors.centerIn: parent
     standardButtons: Dialog.Cancel
 
     onOpened: {

@@ -115,6 +115,14 @@ Item {
             compare(composer.replyToSeq, 0)
         }
 
+        function test_tab_leaves_the_composer() {
+            const composer = createComposer()
+            keyClick(Qt.Key_A)
+            keyClick(Qt.Key_Tab)
+            compare(composer.text, "a")
+            verify(!composer.input.activeFocus)
+        }
+
         function test_mention_completion() {
             const composer = createComposer()
             keySequence("h,i,space")
