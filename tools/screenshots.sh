@@ -7,7 +7,8 @@
 # show the connection banner. Builds nothing.
 #
 # Usage: tools/screenshots.sh BUILD_DIR [OUT_DIR]    (OUT_DIR defaults to docs/screenshots)
-# Needs: Xvfb, imagemagick (import, convert). Everything runs on 127.0.0.1 and in a temp dir.
+# Needs: Xvfb, imagemagick (import, convert). Everything runs on 127.0.0.1 and in a temp dir
+# (PALAVER_KEEP_TMP=1 keeps it, with the server and client logs, for debugging).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,7 +30,7 @@ pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
-    rm -rf "$tmp"
+    [ -n "${PALAVER_KEEP_TMP:-}" ] && echo "kept $tmp" >&2 || rm -rf "$tmp"
 }
 trap cleanup EXIT
 
@@ -200,6 +201,16 @@ cat >"$tmp/bob.json" <<EOF
  {"do":"wait","ms":300},
  {"do":"grab","file":"$out/room-switcher.png"},
  {"do":"key","key":"Escape"},
+ {"do":"waitFile","file":"$sync_dir/cyd-public","timeout":60000},
+ {"do":"click","object":"newButton"},
+ {"do":"click","object":"directoryItem"},
+ {"do":"waitText","text":"Lobby","within":"directoryResults"},
+ {"do":"hover","x":1270,"y":850},
+ {"do":"wait","ms":300},
+ {"do":"grab","file":"$out/directory.png"},
+ {"do":"click","text":"Join","within":"directoryResults"},
+ {"do":"waitText","text":"Lobby","within":"roomList"},
+ {"do":"click","text":"Design team","within":"roomList"},
  {"do":"touch","file":"$sync_dir/bob-done"},
  {"do":"waitFile","file":"$sync_dir/quit","timeout":120000},
  {"do":"quit"}
@@ -223,6 +234,16 @@ cat >"$tmp/cyd.json" <<EOF
  {"do":"click","text":"Design team","within":"roomList"},
  {"do":"wait","ms":1500},
  {"do":"touch","file":"$sync_dir/cyd-read"},
+ {"do":"click","object":"newButton"},
+ {"do":"click","object":"newRoomItem"},
+ {"do":"click","text":"Public room"},
+ {"do":"focus","object":"roomNameField"},
+ {"do":"type","text":"Lobby"},
+ {"do":"focus","object":"topicField"},
+ {"do":"type","text":"Say hi, ask anything"},
+ {"do":"click","object":"createButton"},
+ {"do":"waitText","text":"Lobby","within":"roomList"},
+ {"do":"touch","file":"$sync_dir/cyd-public"},
  {"do":"waitFile","file":"$sync_dir/quit","timeout":120000},
  {"do":"quit"}
 ]}

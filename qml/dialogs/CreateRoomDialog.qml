@@ -101,6 +101,7 @@ AppDialog {
         }
         TextField {
             id: topicField
+            objectName: "topicField"
             placeholderText: qsTr("Topic (optional)")
             Layout.fillWidth: true
         }
