@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Screenshots of the desktop client for docs/screenshots/: a real palaver-server on a free
-# loopback port with a temporary database, a private Xvfb display, and two palaver clients
-# (Ada in the light palette, Bob in the dark one) driven by the test-only autopilot
-# (PALAVER_AUTOPILOT, see qml/app/autopilot.h): they sign up, find each other, open a direct
-# chat and a group, type, read, react and mention; then the server stops and restarts to
-# show the connection banner. Builds nothing.
+# loopback port with a temporary database, a private Xvfb display, and three palaver clients
+# (Ada in the light palette, Bob in the dark one, Cyd offscreen as a third group member)
+# driven by the test-only autopilot (PALAVER_AUTOPILOT, see qml/app/autopilot.h): they sign
+# up, find each other, open a direct chat, a group and a public room, type, read, react and
+# mention; then the server stops and restarts to show the connection banner. Builds nothing.
 #
 # Usage: tools/screenshots.sh BUILD_DIR [OUT_DIR]    (OUT_DIR defaults to docs/screenshots)
 # Needs: Xvfb, imagemagick (import, convert). Everything runs on 127.0.0.1 and in a temp dir
