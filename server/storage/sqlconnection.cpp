@@ -62,7 +62,7 @@ std::optional<QVariant> SqlConnection::scalar(const QString& sql, std::initializ
 
 QString SqlConnection::containsPattern(const QString& text)
 {
-    QString escaped = text.toLower();
+    QString escaped = text.toCaseFolded();
     escaped.replace(u'\\', QStringLiteral("\\\\"))
         .replace(u'%', QStringLiteral("\\%"))
         .replace(u'_', QStringLiteral("\\_"));

@@ -27,6 +27,9 @@ public:
     /// First column of the first row, or nullopt when there is no row.
     std::optional<QVariant> scalar(const QString& sql, std::initializer_list<QVariant> args = {});
 
+    /// The SQL function that folds case for searches, Unicode-aware. Each SQLite connection
+    /// registers it (SQLite's own lower() folds ASCII only; PostgreSQL's lower() is enough).
+    static inline const QString kCaseFold = QStringLiteral("palaver_fold");
     /// A LIKE pattern (with ESCAPE '\\') matching `text` anywhere, case-folded; the user's
     /// own % and _ are matched literally.
     static QString containsPattern(const QString& text);

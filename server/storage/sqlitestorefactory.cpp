@@ -5,9 +5,39 @@
 #include "server/storage/storeerror.h"
 
 #include <QSqlDatabase>
+#include <QSqlDriver>
+
+#include <sqlite3.h>
 #include <QSqlError>
 
 namespace palaver::server {
+namespace {
+// palaver_fold(text): Unicode case folding, so "Ärger" finds "ärger" and "Émile" finds
+// "émile"; SQLite's lower() and LIKE fold only ASCII.
+void foldFunction(sqlite3_context* context, int, sqlite3_value** args)
+{
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+    if (!text) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const QByteArray folded = QString::fromUtf8(text).toCaseFolded().toUtf8();
+    sqlite3_result_text(context, folded.constData(), int(folded.size()), SQLITE_TRANSIENT);
+}
+
+void registerFunctions(const QSqlDatabase& db, const QString& path)
+{
+    const QVariant handle = db.driver()->handle();
+    sqlite3* raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3* const*>(handle.data())
+        : nullptr;
+    if (!raw
+        || sqlite3_create_function_v2(raw, "palaver_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                      nullptr, foldFunction, nullptr, nullptr, nullptr)
+            != SQLITE_OK)
+        throw StoreError(QStringLiteral("cannot register SQL functions on %1").arg(path));
+}
+} // namespace
 
 std::unique_ptr<Store> SqliteStoreFactory::open(const QString& name, bool readOnly)
 {
@@ -22,6 +52,7 @@ std::unique_ptr<Store> SqliteStoreFactory::open(const QString& name, bool readOn
         QSqlDatabase::removeDatabase(name);
         throw StoreError(QStringLiteral("cannot open %1: %2").arg(m_path, why));
     }
+    registerFunctions(db, m_path);
     auto connection = std::make_unique<SqlConnection>(name);
     if (!readOnly) {
         // WAL lets readers run beside the writer; FULL fsyncs the log at each commit, which

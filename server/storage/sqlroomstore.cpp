@@ -161,9 +161,9 @@ QList<RoomInfo> SqlRoomStore::publicRooms(const QString& query, int limit)
 {
     const QString pattern = SqlConnection::containsPattern(query);
     QSqlQuery& q = m_sql.run(
-        QStringLiteral("SELECT %1 FROM rooms r WHERE r.kind = ? AND (lower(r.name) LIKE ? ESCAPE '\\' "
-                       "OR lower(r.topic) LIKE ? ESCAPE '\\') ORDER BY r.member_count DESC, r.id LIMIT ?")
-            .arg(kRoomColumns),
+        QStringLiteral("SELECT %1 FROM rooms r WHERE r.kind = ? AND (%2(r.name) LIKE ? ESCAPE '\\' "
+                       "OR %2(r.topic) LIKE ? ESCAPE '\\') ORDER BY r.member_count DESC, r.id LIMIT ?")
+            .arg(kRoomColumns, SqlConnection::kCaseFold),
         {int(RoomKind::Public), pattern, pattern, limit});
     QList<RoomInfo> rooms;
     while (q.next())

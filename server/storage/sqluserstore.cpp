@@ -57,8 +57,8 @@ QList<UserRecord> SqlUserStore::searchUsers(const QString& query, int limit)
     const QString pattern = SqlConnection::containsPattern(query);
     QSqlQuery& q = m_sql.run(
         QStringLiteral("SELECT %1 FROM users WHERE disabled = 0 AND (username LIKE ? ESCAPE '\\' "
-                       "OR lower(display_name) LIKE ? ESCAPE '\\') ORDER BY username LIMIT ?")
-            .arg(kUserColumns),
+                       "OR %2(display_name) LIKE ? ESCAPE '\\') ORDER BY username LIMIT ?")
+            .arg(kUserColumns, SqlConnection::kCaseFold),
         {pattern, pattern, limit});
     QList<UserRecord> users;
     while (q.next())
