@@ -6,7 +6,8 @@
 
 using namespace palaver;
 
-BenchClient::BenchClient(QObject* parent) : QObject(parent)
+BenchClient::BenchClient(QObject* parent)
+    : QObject(parent)
 {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString& text) {
         const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
@@ -35,5 +36,6 @@ void BenchClient::request(QJsonObject frame, Callback answered)
     const qint64 id = m_nextId++;
     frame.insert(keys::id, id);
     m_pending.insert(id, std::move(answered));
-    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+    m_socket.sendTextMessage(
+        QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
 }

@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QWebSocket>
-
 #include <functional>
 
 class BenchClient : public QObject

@@ -9,10 +9,10 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QUrl>
-
 #include <vector>
 
-struct FanoutParams {
+struct FanoutParams
+{
     QUrl url;
     int members = 1000;
     int messages = 50;
@@ -32,7 +32,8 @@ Q_SIGNALS:
     void finished(bool ok);
 
 private:
-    struct Message {
+    struct Message
+    {
         qint64 sentNs = 0;
         qint64 lastEventNs = 0;
         qint64 lastBadgeNs = 0;

@@ -10,12 +10,12 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QUrl>
-
 #include <functional>
 #include <memory>
 #include <vector>
 
-struct IngestParams {
+struct IngestParams
+{
     QUrl url;
     int connections = 20;
     int inFlight = 16;
@@ -37,7 +37,8 @@ Q_SIGNALS:
     void finished(bool ok);
 
 private:
-    struct Lane {
+    struct Lane
+    {
         BenchClient* sender = nullptr;
         BenchClient* listener = nullptr;
         QString room;

@@ -1,6 +1,5 @@
 #pragma once
 #include <QJsonObject>
-
 #include <vector>
 
 /// Collects latencies (microseconds) and reports percentiles in milliseconds.

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTextStream>
-
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -19,12 +18,17 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addPositionalArgument(u"scenario"_s, u"ingest or fanout"_s);
     const QCommandLineOption url(u"url"_s, u"Server URL, e.g. ws://127.0.0.1:8765/v1."_s, u"URL"_s);
-    const QCommandLineOption connections(u"connections"_s, u"Sender connections (default 20)."_s, u"N"_s, u"20"_s);
-    const QCommandLineOption inFlight(u"in-flight"_s, u"Sends in flight per connection (default 16)."_s, u"N"_s, u"16"_s);
-    const QCommandLineOption messages(u"messages"_s, u"Messages per connection (default 500)."_s, u"N"_s, u"500"_s);
+    const QCommandLineOption connections(
+        u"connections"_s, u"Sender connections (default 20)."_s, u"N"_s, u"20"_s);
+    const QCommandLineOption inFlight(
+        u"in-flight"_s, u"Sends in flight per connection (default 16)."_s, u"N"_s, u"16"_s);
+    const QCommandLineOption messages(
+        u"messages"_s, u"Messages per connection (default 500)."_s, u"N"_s, u"500"_s);
     const QCommandLineOption noListeners(u"no-listeners"_s, u"Rooms without a listening member."_s);
-    const QCommandLineOption members(u"members"_s, u"fanout: members of the room (default 1000)."_s, u"N"_s, u"1000"_s);
-    const QCommandLineOption pid(u"server-pid"_s, u"Server pid, for its CPU time and peak RSS."_s, u"PID"_s, u"0"_s);
+    const QCommandLineOption members(
+        u"members"_s, u"fanout: members of the room (default 1000)."_s, u"N"_s, u"1000"_s);
+    const QCommandLineOption pid(
+        u"server-pid"_s, u"Server pid, for its CPU time and peak RSS."_s, u"PID"_s, u"0"_s);
     parser.addOptions({url, connections, inFlight, messages, noListeners, members, pid});
     parser.process(app);
     const QString scenarioName = parser.positionalArguments().value(0);
@@ -47,7 +51,8 @@ int main(int argc, char** argv)
         params.inFlight = parser.isSet(inFlight) ? parser.value(inFlight).toInt() : 1;
         params.serverPid = parser.value(pid).toLongLong();
         auto* fanout = new FanoutScenario(params);
-        QObject::connect(fanout, &FanoutScenario::finished, &app, [&, fanout](bool ok) { report(fanout->result(), ok); });
+        QObject::connect(fanout, &FanoutScenario::finished, &app,
+            [&, fanout](bool ok) { report(fanout->result(), ok); });
         fanout->start();
         scenario.reset(fanout);
     } else {
@@ -59,7 +64,8 @@ int main(int argc, char** argv)
         params.listeners = !parser.isSet(noListeners);
         params.serverPid = parser.value(pid).toLongLong();
         auto* ingest = new IngestScenario(params);
-        QObject::connect(ingest, &IngestScenario::finished, &app, [&, ingest](bool ok) { report(ingest->result(), ok); });
+        QObject::connect(ingest, &IngestScenario::finished, &app,
+            [&, ingest](bool ok) { report(ingest->result(), ok); });
         ingest->start();
         scenario.reset(ingest);
     }

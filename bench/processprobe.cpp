@@ -2,7 +2,6 @@
 
 #include <QFile>
 #include <QStringList>
-
 #include <unistd.h>
 
 double ProcessProbe::cpuSeconds(qint64 pid)

@@ -1,3 +1,6 @@
 #include "server/serverapp.h"
 
-int main(int argc, char** argv) { return palaver::server::runServer(argc, argv); }
+int main(int argc, char** argv)
+{
+    return palaver::server::runServer(argc, argv);
+}

@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
-
 #include <csignal>
 #include <sys/resource.h>
 
@@ -16,7 +15,7 @@ namespace {
 // what it can hold, so take everything the hard limit allows.
 void raiseFileLimit()
 {
-    rlimit limit{};
+    rlimit limit {};
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
         limit.rlim_cur = limit.rlim_max;
         setrlimit(RLIMIT_NOFILE, &limit);

@@ -5,17 +5,17 @@
 
 namespace palaver {
 namespace {
-constexpr std::array kNames{
-    std::pair{ErrorCode::BadRequest, "bad_request"},
-    std::pair{ErrorCode::UnknownType, "unknown_type"},
-    std::pair{ErrorCode::UnsupportedProtocol, "unsupported_protocol"},
-    std::pair{ErrorCode::AuthFailed, "auth_failed"},
-    std::pair{ErrorCode::Forbidden, "forbidden"},
-    std::pair{ErrorCode::NotFound, "not_found"},
-    std::pair{ErrorCode::Conflict, "conflict"},
-    std::pair{ErrorCode::TooLarge, "too_large"},
-    std::pair{ErrorCode::RateLimited, "rate_limited"},
-    std::pair{ErrorCode::Internal, "internal"},
+constexpr std::array kNames {
+    std::pair {ErrorCode::BadRequest, "bad_request"},
+    std::pair {ErrorCode::UnknownType, "unknown_type"},
+    std::pair {ErrorCode::UnsupportedProtocol, "unsupported_protocol"},
+    std::pair {ErrorCode::AuthFailed, "auth_failed"},
+    std::pair {ErrorCode::Forbidden, "forbidden"},
+    std::pair {ErrorCode::NotFound, "not_found"},
+    std::pair {ErrorCode::Conflict, "conflict"},
+    std::pair {ErrorCode::TooLarge, "too_large"},
+    std::pair {ErrorCode::RateLimited, "rate_limited"},
+    std::pair {ErrorCode::Internal, "internal"},
 };
 } // namespace
 

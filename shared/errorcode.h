@@ -1,7 +1,6 @@
 #pragma once
 // Error codes carried in `error` frames and WebSocket close codes, as protocol v1 defines them.
 #include <QString>
-
 #include <optional>
 
 namespace palaver {
@@ -37,7 +36,8 @@ enum class CloseCode : quint16 {
 };
 
 /// A rejected frame or request: the code to answer with and a human-readable reason.
-struct ProtocolError {
+struct ProtocolError
+{
     ErrorCode code = ErrorCode::BadRequest;
     QString message;
 };

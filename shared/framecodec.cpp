@@ -3,20 +3,18 @@
 #include "shared/jsonreader.h"
 
 #include <QJsonParseError>
-
 #include <utility>
 
 namespace palaver {
 namespace {
 
-template <class Variant>
-using DecodeResult = std::variant<Variant, ProtocolError>;
+template <class Variant> using DecodeResult = std::variant<Variant, ProtocolError>;
 
 // Finds the alternative of Variant whose kType is `type` and parses the object as it.
 // Alternatives without a kType (UnknownFrame) are skipped.
 template <class Variant, std::size_t... I>
-std::optional<DecodeResult<Variant>> parseAlternative(FrameType type, JsonReader& reader,
-                                                      std::index_sequence<I...>)
+std::optional<DecodeResult<Variant>> parseAlternative(
+    FrameType type, JsonReader& reader, std::index_sequence<I...>)
 {
     std::optional<DecodeResult<Variant>> result;
     auto tryOne = [&]<class T>(std::type_identity<T>) {
@@ -29,18 +27,20 @@ std::optional<DecodeResult<Variant>> parseAlternative(FrameType type, JsonReader
             }
         }
     };
-    (tryOne(std::type_identity<std::variant_alternative_t<I, Variant>>{}), ...);
+    (tryOne(std::type_identity<std::variant_alternative_t<I, Variant>> {}), ...);
     return result;
 }
 
-struct Envelope {
+struct Envelope
+{
     QJsonObject object;
     QJsonValue correlation;
     QString typeName;
 };
 
 // Parses the JSON object and its envelope fields; nullopt-like FrameError on failure.
-std::variant<Envelope, FrameError> readEnvelope(const QByteArray& utf8, QLatin1String correlationKey)
+std::variant<Envelope, FrameError> readEnvelope(
+    const QByteArray& utf8, QLatin1String correlationKey)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &parseError);
@@ -48,21 +48,23 @@ std::variant<Envelope, FrameError> readEnvelope(const QByteArray& utf8, QLatin1S
         const QString why = parseError.error != QJsonParseError::NoError
             ? QStringLiteral("invalid JSON: %1").arg(parseError.errorString())
             : QStringLiteral("a frame must be one JSON object");
-        return FrameError{{ErrorCode::BadRequest, why}, {}, true, std::nullopt};
+        return FrameError {{ErrorCode::BadRequest, why}, {}, true, std::nullopt};
     }
-    Envelope env{doc.object(), {}, {}};
+    Envelope env {doc.object(), {}, {}};
     const QJsonValue correlation = env.object.value(correlationKey);
-    const bool integral = correlation.isDouble() && correlation.toDouble() == double(qint64(correlation.toDouble()));
+    const bool integral =
+        correlation.isDouble() && correlation.toDouble() == double(qint64(correlation.toDouble()));
     if (correlation.isString() || integral)
         env.correlation = correlation;
     else if (!correlation.isUndefined())
-        return FrameError{{ErrorCode::BadRequest,
-                           QStringLiteral("'%1' must be a string or an integer").arg(correlationKey)},
-                          {}, false, std::nullopt};
+        return FrameError {
+            {ErrorCode::BadRequest,
+                QStringLiteral("'%1' must be a string or an integer").arg(correlationKey)},
+            {}, false, std::nullopt};
     const QJsonValue type = env.object.value(keys::type);
     if (!type.isString())
-        return FrameError{{ErrorCode::BadRequest, QStringLiteral("missing string field 'type'")},
-                          env.correlation, false, std::nullopt};
+        return FrameError {{ErrorCode::BadRequest, QStringLiteral("missing string field 'type'")},
+            env.correlation, false, std::nullopt};
     env.typeName = type.toString();
     return env;
 }
@@ -74,20 +76,20 @@ std::variant<Variant, FrameError> decodeBody(const Envelope& env, bool keepUnkno
     JsonReader reader(env.object);
     std::optional<DecodeResult<Variant>> parsed;
     if (type) {
-        parsed = parseAlternative<Variant>(*type, reader,
-                                           std::make_index_sequence<std::variant_size_v<Variant>>{});
+        parsed = parseAlternative<Variant>(
+            *type, reader, std::make_index_sequence<std::variant_size_v<Variant>> {});
     }
     if (!parsed) {
         if constexpr (std::is_constructible_v<Variant, UnknownFrame>) {
             if (keepUnknown)
-                return Variant(UnknownFrame{env.typeName, env.object});
+                return Variant(UnknownFrame {env.typeName, env.object});
         }
-        return FrameError{{ErrorCode::UnknownType,
-                           QStringLiteral("unknown frame type '%1'").arg(env.typeName)},
-                          env.correlation, false, std::nullopt};
+        return FrameError {
+            {ErrorCode::UnknownType, QStringLiteral("unknown frame type '%1'").arg(env.typeName)},
+            env.correlation, false, std::nullopt};
     }
     if (auto* error = std::get_if<ProtocolError>(&*parsed))
-        return FrameError{*error, env.correlation, false, type};
+        return FrameError {*error, env.correlation, false, type};
     return std::get<Variant>(std::move(*parsed));
 }
 
@@ -102,7 +104,7 @@ std::variant<ClientFrame, FrameError> decodeClientFrame(const QByteArray& utf8)
     auto body = decodeBody<ClientRequest>(envelope, false);
     if (auto* error = std::get_if<FrameError>(&body))
         return *error;
-    return ClientFrame{envelope.correlation, std::get<ClientRequest>(std::move(body))};
+    return ClientFrame {envelope.correlation, std::get<ClientRequest>(std::move(body))};
 }
 
 std::variant<ServerFrame, FrameError> decodeServerFrame(const QByteArray& utf8)
@@ -114,7 +116,7 @@ std::variant<ServerFrame, FrameError> decodeServerFrame(const QByteArray& utf8)
     auto body = decodeBody<ServerMessage>(envelope, true);
     if (auto* error = std::get_if<FrameError>(&body))
         return *error;
-    return ServerFrame{envelope.correlation, std::get<ServerMessage>(std::move(body))};
+    return ServerFrame {envelope.correlation, std::get<ServerMessage>(std::move(body))};
 }
 
 FrameType frameTypeOf(const ClientRequest& request)

@@ -11,47 +11,48 @@
 
 #include <QJsonDocument>
 #include <QJsonValue>
-
 #include <variant>
 
 namespace palaver {
 
 /// Every request a client may send.
-using ClientRequest =
-    std::variant<RegisterRequest, LoginRequest, ResumeRequest, LogoutRequest, PingRequest,
-                 CreateRoomRequest, OpenDirectRequest, JoinRequest, LeaveRequest, InviteRequest,
-                 KickRequest, RoomsRequest, DirectoryRequest, MembersRequest, UsersRequest,
-                 SendRequest, EditRequest, DeleteRequest, ReactRequest, HistoryRequest,
-                 SyncRequest, ReadRequest, TypingRequest, PresenceRequest, SearchRequest>;
+using ClientRequest = std::variant<RegisterRequest, LoginRequest, ResumeRequest, LogoutRequest,
+    PingRequest, CreateRoomRequest, OpenDirectRequest, JoinRequest, LeaveRequest, InviteRequest,
+    KickRequest, RoomsRequest, DirectoryRequest, MembersRequest, UsersRequest, SendRequest,
+    EditRequest, DeleteRequest, ReactRequest, HistoryRequest, SyncRequest, ReadRequest,
+    TypingRequest, PresenceRequest, SearchRequest>;
 
 /// A frame of a type this peer does not know; kept so a newer peer's pushes are not fatal.
-struct UnknownFrame {
+struct UnknownFrame
+{
     QString type;
     QJsonObject object;
 };
 
 /// Every frame a server may send: answers (with `re`) and pushes (without).
-using ServerMessage =
-    std::variant<WelcomeAnswer, PongAnswer, OkAnswer, ErrorAnswer, RoomAnswer, RoomsAnswer,
-                 MembersAnswer, UsersAnswer, AckAnswer, HistoryAnswer, SyncedAnswer,
-                 SearchResultsAnswer, EventPush, RoomAddedPush, RoomRemovedPush, ReceiptPush,
-                 BadgePush, TypingPush, PresencePush, UnknownFrame>;
+using ServerMessage = std::variant<WelcomeAnswer, PongAnswer, OkAnswer, ErrorAnswer, RoomAnswer,
+    RoomsAnswer, MembersAnswer, UsersAnswer, AckAnswer, HistoryAnswer, SyncedAnswer,
+    SearchResultsAnswer, EventPush, RoomAddedPush, RoomRemovedPush, ReceiptPush, BadgePush,
+    TypingPush, PresencePush, UnknownFrame>;
 
 /// A decoded client frame with its request id (undefined when the client sent none).
-struct ClientFrame {
+struct ClientFrame
+{
     QJsonValue id;
     ClientRequest request;
 };
 
 /// A decoded server frame with the `re` of the request it answers (undefined for pushes).
-struct ServerFrame {
+struct ServerFrame
+{
     QJsonValue re;
     ServerMessage message;
 };
 
 /// Why a frame was rejected. `fatal` frames (not JSON, not an object) end the connection with
 /// 4400; others are answered with `error` and the connection stays open.
-struct FrameError {
+struct FrameError
+{
     ProtocolError error;
     QJsonValue id; ///< the request id if it could be read, to answer with `re`
     bool fatal = false;
@@ -70,7 +71,7 @@ FrameType frameTypeOf(const ClientRequest& request);
 /// is set.
 template <class Frame>
 QByteArray encodeFrame(const Frame& frame, QLatin1String correlationKey = keys::re,
-                       const QJsonValue& correlation = QJsonValue(QJsonValue::Undefined))
+    const QJsonValue& correlation = QJsonValue(QJsonValue::Undefined))
 {
     QJsonObject object = frame.toJson();
     object.insert(keys::type, toString(Frame::kType));
@@ -80,22 +81,19 @@ QByteArray encodeFrame(const Frame& frame, QLatin1String correlationKey = keys::
 }
 
 /// A server's answer to a request with id `re`.
-template <class Frame>
-QByteArray encodeAnswer(const Frame& frame, const QJsonValue& re)
+template <class Frame> QByteArray encodeAnswer(const Frame& frame, const QJsonValue& re)
 {
     return encodeFrame(frame, keys::re, re);
 }
 
 /// A server push (no `re`).
-template <class Frame>
-QByteArray encodePush(const Frame& frame)
+template <class Frame> QByteArray encodePush(const Frame& frame)
 {
     return encodeFrame(frame);
 }
 
 /// A client's request with id `id`.
-template <class Frame>
-QByteArray encodeRequest(const Frame& frame, const QJsonValue& id)
+template <class Frame> QByteArray encodeRequest(const Frame& frame, const QJsonValue& id)
 {
     return encodeFrame(frame, keys::id, id);
 }

@@ -3,7 +3,6 @@
 #include "shared/limits.h"
 
 #include <QJsonArray>
-
 #include <cmath>
 
 namespace palaver {
@@ -11,7 +10,7 @@ namespace palaver {
 void JsonReader::fail(ErrorCode code, const QString& message)
 {
     if (!m_error)
-        m_error = ProtocolError{code, message};
+        m_error = ProtocolError {code, message};
 }
 
 QJsonValue JsonReader::required(QLatin1String key)
@@ -73,7 +72,10 @@ QString JsonReader::string(QLatin1String key, int minLength, int maxLength)
     const QString s = value.toString();
     if (s.size() < minLength || s.size() > maxLength) {
         fail(ErrorCode::BadRequest,
-             QStringLiteral("'%1' must be %2 to %3 characters").arg(key).arg(minLength).arg(maxLength));
+            QStringLiteral("'%1' must be %2 to %3 characters")
+                .arg(key)
+                .arg(minLength)
+                .arg(maxLength));
     }
     return s;
 }
@@ -101,22 +103,24 @@ QString JsonReader::text(QLatin1String key, int maxChars, bool allowEmpty)
     if (trimmed.isEmpty() && !allowEmpty)
         fail(ErrorCode::BadRequest, QStringLiteral("'%1' is empty").arg(key));
     else if (characterCount(trimmed) > maxChars)
-        fail(ErrorCode::TooLarge, QStringLiteral("'%1' is longer than %2 characters").arg(key).arg(maxChars));
+        fail(ErrorCode::TooLarge,
+            QStringLiteral("'%1' is longer than %2 characters").arg(key).arg(maxChars));
     return trimmed;
 }
 
-std::optional<qint64> JsonReader::toInteger(QLatin1String key, const QJsonValue& value, qint64 min,
-                                            qint64 max)
+std::optional<qint64> JsonReader::toInteger(
+    QLatin1String key, const QJsonValue& value, qint64 min, qint64 max)
 {
     const double d = value.toDouble();
-    if (!value.isDouble() || !std::isfinite(d) || std::floor(d) != d
-        || std::fabs(d) > double(limits::maxSafeInteger)) {
+    if (!value.isDouble() || !std::isfinite(d) || std::floor(d) != d ||
+        std::fabs(d) > double(limits::maxSafeInteger)) {
         fail(ErrorCode::BadRequest, QStringLiteral("'%1' must be an integer").arg(key));
         return std::nullopt;
     }
     const auto n = static_cast<qint64>(d);
     if (n < min || n > max) {
-        fail(ErrorCode::BadRequest, QStringLiteral("'%1' must be between %2 and %3").arg(key).arg(min).arg(max));
+        fail(ErrorCode::BadRequest,
+            QStringLiteral("'%1' must be between %2 and %3").arg(key).arg(min).arg(max));
         return std::nullopt;
     }
     return n;
@@ -185,7 +189,8 @@ QJsonArray JsonReader::array(QLatin1String key, int maxCount)
     }
     const QJsonArray a = value.toArray();
     if (a.size() > maxCount) {
-        fail(ErrorCode::TooLarge, QStringLiteral("'%1' holds more than %2 items").arg(key).arg(maxCount));
+        fail(ErrorCode::TooLarge,
+            QStringLiteral("'%1' holds more than %2 items").arg(key).arg(maxCount));
         return {};
     }
     return a;

@@ -5,7 +5,6 @@
 
 #include <QJsonObject>
 #include <QStringList>
-
 #include <optional>
 
 namespace palaver {
@@ -13,12 +12,14 @@ namespace palaver {
 class JsonReader
 {
 public:
-    explicit JsonReader(const QJsonObject& object) : m_object(object) { }
+    explicit JsonReader(const QJsonObject& object)
+        : m_object(object)
+    { }
 
     /// True while no field has been rejected.
     bool ok() const { return !m_error.has_value(); }
     /// The first rejection; only meaningful when !ok().
-    ProtocolError error() const { return m_error.value_or(ProtocolError{}); }
+    ProtocolError error() const { return m_error.value_or(ProtocolError {}); }
     /// Records a rejection found by the caller (cross-field rules).
     void fail(ErrorCode code, const QString& message);
 
@@ -59,8 +60,8 @@ public:
 
 private:
     QJsonValue required(QLatin1String key);
-    std::optional<qint64> toInteger(QLatin1String key, const QJsonValue& value, qint64 min,
-                                    qint64 max);
+    std::optional<qint64> toInteger(
+        QLatin1String key, const QJsonValue& value, qint64 min, qint64 max);
 
     const QJsonObject m_object; ///< a copy (implicitly shared): readers of temporaries stay valid
     std::optional<ProtocolError> m_error;

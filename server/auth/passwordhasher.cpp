@@ -1,7 +1,6 @@
 #include "server/auth/passwordhasher.h"
 
 #include <QMetaObject>
-
 #include <sodium.h>
 
 namespace palaver::server {
@@ -18,7 +17,8 @@ const QString& dummyHash()
 }
 } // namespace
 
-PasswordHasher::PasswordHasher(QObject* context, int threads) : m_context(context)
+PasswordHasher::PasswordHasher(QObject* context, int threads)
+    : m_context(context)
 {
     if (sodium_init() < 0)
         qFatal("libsodium failed to initialise");
@@ -26,7 +26,10 @@ PasswordHasher::PasswordHasher(QObject* context, int threads) : m_context(contex
     m_pool.setObjectName(QStringLiteral("palaver-hasher"));
 }
 
-PasswordHasher::~PasswordHasher() { m_pool.waitForDone(); }
+PasswordHasher::~PasswordHasher()
+{
+    m_pool.waitForDone();
+}
 
 QString PasswordHasher::hashNow(const QString& password)
 {
@@ -41,7 +44,8 @@ bool PasswordHasher::verifyNow(const QString& encoded, const QString& password)
 {
     const QByteArray utf8 = password.toUtf8();
     const QByteArray hash = (encoded.isEmpty() ? dummyHash() : encoded).toLatin1();
-    const bool match = crypto_pwhash_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size())) == 0;
+    const bool match =
+        crypto_pwhash_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size())) == 0;
     return match && !encoded.isEmpty();
 }
 
@@ -49,16 +53,18 @@ void PasswordHasher::hash(const QString& password, std::function<void(QString)> 
 {
     m_pool.start([this, password, done = std::move(done)] {
         QString encoded = hashNow(password);
-        QMetaObject::invokeMethod(m_context, [done, encoded] { done(encoded); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context, [done, encoded] { done(encoded); }, Qt::QueuedConnection);
     });
 }
 
-void PasswordHasher::verify(const QString& encoded, const QString& password,
-                            std::function<void(bool)> done)
+void PasswordHasher::verify(
+    const QString& encoded, const QString& password, std::function<void(bool)> done)
 {
     m_pool.start([this, encoded, password, done = std::move(done)] {
         const bool match = verifyNow(encoded, password);
-        QMetaObject::invokeMethod(m_context, [done, match] { done(match); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context, [done, match] { done(match); }, Qt::QueuedConnection);
     });
 }
 

@@ -4,7 +4,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
-
 #include <functional>
 
 namespace palaver::server {

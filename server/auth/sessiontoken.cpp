@@ -1,7 +1,6 @@
 #include "server/auth/sessiontoken.h"
 
 #include <QCryptographicHash>
-
 #include <sodium.h>
 
 namespace palaver::server::sessiontoken {

@@ -44,7 +44,10 @@ bool parsePositive(const QString& text, int& out)
 
 } // namespace
 
-QString ServerConfig::databasePath() const { return QDir(dataDir).filePath(QStringLiteral("palaver.db")); }
+QString ServerConfig::databasePath() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("palaver.db"));
+}
 
 std::variant<ServerConfig, ConfigExit> parseServerConfig(const QStringList& arguments)
 {
@@ -53,46 +56,50 @@ std::variant<ServerConfig, ConfigExit> parseServerConfig(const QStringList& argu
         QStringLiteral("Palaver chat server: WebSocket protocol v1 at ws://HOST:PORT/v1.\n"
                        "Every option can also be given as an environment variable, e.g. "
                        "PALAVER_LISTEN; flags win."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help and exit."));
-    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
+    const QCommandLineOption help(
+        {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit."));
+    const QCommandLineOption version(
+        QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     const QCommandLineOption listen(QStringLiteral("listen"),
-                                    QStringLiteral("Address and port to listen on (PALAVER_LISTEN). "
-                                                   "Port 0 picks a free one. Default 0.0.0.0:8765."),
-                                    QStringLiteral("HOST:PORT"));
+        QStringLiteral("Address and port to listen on (PALAVER_LISTEN). "
+                       "Port 0 picks a free one. Default 0.0.0.0:8765."),
+        QStringLiteral("HOST:PORT"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Folder for the database (PALAVER_DATA_DIR). "
-                                                    "Default: the platform's app-data folder."),
-                                     QStringLiteral("DIR"));
+        QStringLiteral("Folder for the database (PALAVER_DATA_DIR). "
+                       "Default: the platform's app-data folder."),
+        QStringLiteral("DIR"));
     const QCommandLineOption rate(QStringLiteral("rate-per-s"),
-                                  QStringLiteral("Messages per second per user (PALAVER_RATE_PER_S). Default 5."),
-                                  QStringLiteral("N"));
+        QStringLiteral("Messages per second per user (PALAVER_RATE_PER_S). Default 5."),
+        QStringLiteral("N"));
     const QCommandLineOption burst(QStringLiteral("burst"),
-                                   QStringLiteral("Message burst per user (PALAVER_BURST). Default 20."),
-                                   QStringLiteral("N"));
+        QStringLiteral("Message burst per user (PALAVER_BURST). Default 20."), QStringLiteral("N"));
     const QCommandLineOption authTimeout(QStringLiteral("auth-timeout-ms"),
-                                         QStringLiteral("Time a new connection has to authenticate "
-                                                        "(PALAVER_AUTH_TIMEOUT_MS). Default 10000."),
-                                         QStringLiteral("MS"));
+        QStringLiteral("Time a new connection has to authenticate "
+                       "(PALAVER_AUTH_TIMEOUT_MS). Default 10000."),
+        QStringLiteral("MS"));
     const QCommandLineOption pingInterval(QStringLiteral("ping-interval-ms"),
-                                          QStringLiteral("WebSocket keep-alive ping interval; two "
-                                                         "missed pongs drop the peer "
-                                                         "(PALAVER_PING_INTERVAL_MS). Default 30000."),
-                                          QStringLiteral("MS"));
+        QStringLiteral("WebSocket keep-alive ping interval; two "
+                       "missed pongs drop the peer "
+                       "(PALAVER_PING_INTERVAL_MS). Default 30000."),
+        QStringLiteral("MS"));
     parser.addOptions({help, version, listen, dataDir, rate, burst, authTimeout, pingInterval});
 
     if (!parser.parse(arguments))
-        return ConfigExit{parser.errorText() + QStringLiteral("\nTry --help."), 2};
+        return ConfigExit {parser.errorText() + QStringLiteral("\nTry --help."), 2};
     if (parser.isSet(help))
-        return ConfigExit{parser.helpText(), 0};
+        return ConfigExit {parser.helpText(), 0};
     if (parser.isSet(version))
-        return ConfigExit{QStringLiteral("palaver-server %1").arg(QStringLiteral(PALAVER_VERSION)), 0};
+        return ConfigExit {
+            QStringLiteral("palaver-server %1").arg(QStringLiteral(PALAVER_VERSION)), 0};
     if (!parser.positionalArguments().isEmpty())
-        return ConfigExit{QStringLiteral("unexpected argument '%1'\nTry --help.").arg(parser.positionalArguments().first()), 2};
+        return ConfigExit {QStringLiteral("unexpected argument '%1'\nTry --help.")
+                               .arg(parser.positionalArguments().first()),
+            2};
 
     ServerConfig config;
-    if (const QString v = valueOf(parser, listen, "PALAVER_LISTEN"); !v.isEmpty() && !parseListen(v, config))
-        return ConfigExit{QStringLiteral("--listen: '%1' is not HOST:PORT").arg(v), 2};
+    if (const QString v = valueOf(parser, listen, "PALAVER_LISTEN");
+        !v.isEmpty() && !parseListen(v, config))
+        return ConfigExit {QStringLiteral("--listen: '%1' is not HOST:PORT").arg(v), 2};
     config.dataDir = valueOf(parser, dataDir, "PALAVER_DATA_DIR");
     if (config.dataDir.isEmpty())
         config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -105,7 +112,9 @@ std::variant<ServerConfig, ConfigExit> parseServerConfig(const QStringList& argu
     for (const auto& [option, target] : numbers) {
         const QString v = valueOf(parser, *option, target.first);
         if (!v.isEmpty() && !parsePositive(v, *target.second))
-            return ConfigExit{QStringLiteral("--%1: '%2' is not a positive integer").arg(option->names().first(), v), 2};
+            return ConfigExit {QStringLiteral("--%1: '%2' is not a positive integer")
+                                   .arg(option->names().first(), v),
+                2};
     }
     return config;
 }

@@ -2,13 +2,13 @@
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
-
 #include <variant>
 
 namespace palaver::server {
 
 /// Everything the server is told at start; see --help for each option.
-struct ServerConfig {
+struct ServerConfig
+{
     QHostAddress host = QHostAddress::Any;
     quint16 port = 8765;
     QString dataDir;
@@ -25,7 +25,8 @@ struct ServerConfig {
 };
 
 /// What parsing the command line decided: run with a config, or exit with text and code.
-struct ConfigExit {
+struct ConfigExit
+{
     QString text;
     int exitCode = 0;
 };

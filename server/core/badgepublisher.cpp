@@ -13,15 +13,16 @@ namespace palaver::server {
 QString BadgePublisher::encode(const QString& room, const RoomMembership& badge)
 {
     // Room ids are decimal strings, so no JSON escaping is needed inside the quotes.
-    static const QString prefix = u"{\"" + keys::type + u"\":\"" + toString(FrameType::Badge) + u"\",\""
-        + keys::room + u"\":\"";
+    static const QString prefix = u"{\"" + keys::type + u"\":\"" + toString(FrameType::Badge) +
+        u"\",\"" + keys::room + u"\":\"";
     static const QString unread = u"\",\"" + keys::unread + u"\":";
     static const QString mentions = u",\"" + keys::mentions + u"\":";
-    return prefix + room + unread + QString::number(badge.unread) + mentions
-        + QString::number(badge.mentions) + u'}';
+    return prefix + room + unread + QString::number(badge.unread) + mentions +
+        QString::number(badge.mentions) + u'}';
 }
 
-void BadgePublisher::messageCommitted(qint64 roomId, qint64 senderId, const QList<qint64>& mentioned)
+void BadgePublisher::messageCommitted(
+    qint64 roomId, qint64 senderId, const QList<qint64>& mentioned)
 {
     m_roster.noteMessage(roomId, senderId, mentioned);
     const QString room = toWireId(roomId);
@@ -41,7 +42,8 @@ void BadgePublisher::messageCommitted(qint64 roomId, qint64 senderId, const QLis
 void BadgePublisher::markerMoved(const MemberRecord& member)
 {
     m_roster.setMarker(member);
-    const QString frame = encode(toWireId(member.roomId), m_roster.badge(member.roomId, member.userId));
+    const QString frame =
+        encode(toWireId(member.roomId), m_roster.badge(member.roomId, member.userId));
     for (Session* s : m_sessions.sessionsOf(member.userId))
         s->sendText(frame);
 }

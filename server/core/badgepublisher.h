@@ -15,9 +15,9 @@ class BadgePublisher
 {
 public:
     BadgePublisher(RoomRoster& roster, const SessionRegistry& sessions)
-        : m_roster(roster), m_sessions(sessions)
-    {
-    }
+        : m_roster(roster)
+        , m_sessions(sessions)
+    { }
 
     /// A message committed: every other member's unread rose (and the mentioned members'
     /// mentions). The sender's numbers do not change: its own message never counts.

@@ -4,17 +4,16 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QTimer>
-
 #include <functional>
 #include <map>
 
 namespace palaver::server {
 
-template <class Key>
-class DeadlineQueue
+template <class Key> class DeadlineQueue
 {
 public:
-    explicit DeadlineQueue(std::function<void(const Key&)> expired) : m_expired(std::move(expired))
+    explicit DeadlineQueue(std::function<void(const Key&)> expired)
+        : m_expired(std::move(expired))
     {
         m_clock.start();
         m_timer.setSingleShot(true);

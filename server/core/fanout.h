@@ -12,9 +12,9 @@ class Fanout
 {
 public:
     Fanout(const RoomRoster& roster, const SessionRegistry& sessions)
-        : m_roster(roster), m_sessions(sessions)
-    {
-    }
+        : m_roster(roster)
+        , m_sessions(sessions)
+    { }
 
     /// Returns the number of sessions reached.
     qsizetype toRoom(qint64 roomId, const QByteArray& frame, const Session* except = nullptr) const;

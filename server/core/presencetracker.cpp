@@ -9,15 +9,14 @@
 
 namespace palaver::server {
 
-PresenceTracker::PresenceTracker(const SessionRegistry& sessions, const RoomRoster& roster,
-                                 const Fanout& fanout, qint64 graceMs)
-    : m_sessions(sessions),
-      m_roster(roster),
-      m_fanout(fanout),
-      m_graceMs(graceMs),
-      m_grace([this](const qint64& userId) { graceOver(userId); })
-{
-}
+PresenceTracker::PresenceTracker(
+    const SessionRegistry& sessions, const RoomRoster& roster, const Fanout& fanout, qint64 graceMs)
+    : m_sessions(sessions)
+    , m_roster(roster)
+    , m_fanout(fanout)
+    , m_graceMs(graceMs)
+    , m_grace([this](const qint64& userId) { graceOver(userId); })
+{ }
 
 PresenceStatus PresenceTracker::aggregate(qint64 userId) const
 {
@@ -65,7 +64,7 @@ void PresenceTracker::publish(qint64 userId, PresenceStatus status)
         m_published.remove(userId);
     else
         m_published.insert(userId, status);
-    PresencePush push{toWireId(userId), status, std::nullopt};
+    PresencePush push {toWireId(userId), status, std::nullopt};
     if (status == PresenceStatus::Offline)
         push.lastSeen = lastSeen(userId);
     // The audience is everyone who shares a room with the user (the user's own devices too),

@@ -17,7 +17,7 @@ class PresenceTracker
 {
 public:
     PresenceTracker(const SessionRegistry& sessions, const RoomRoster& roster, const Fanout& fanout,
-                    qint64 graceMs = 2000);
+        qint64 graceMs = 2000);
 
     /// A device authenticated or changed its own status, or one of several devices left.
     void devicesChanged(qint64 userId);
@@ -25,7 +25,10 @@ public:
     void lastDeviceGone(qint64 userId, qint64 nowMs);
 
     /// The status others see now (online during the grace period).
-    PresenceStatus status(qint64 userId) const { return m_published.value(userId, PresenceStatus::Offline); }
+    PresenceStatus status(qint64 userId) const
+    {
+        return m_published.value(userId, PresenceStatus::Offline);
+    }
     /// The last disconnect seen by this process, if any.
     std::optional<qint64> lastSeen(qint64 userId) const;
 

@@ -20,14 +20,15 @@ std::optional<qint64> RateLimiter::take(qint64 userId, Bucket bucket, qint64 now
 {
     auto it = m_state.find(userId);
     if (it == m_state.end()) {
-        std::array<Level, size_t(Bucket::Count)> full{};
+        std::array<Level, size_t(Bucket::Count)> full {};
         for (size_t i = 0; i < full.size(); ++i)
             full[i] = {m_limits[i].burst, nowMs};
         it = m_state.insert(userId, full);
     }
     const Limit& limit = m_limits[size_t(bucket)];
     Level& level = (*it)[size_t(bucket)];
-    level.tokens = std::min(limit.burst, level.tokens + (nowMs - level.updatedMs) * limit.ratePerMs);
+    level.tokens =
+        std::min(limit.burst, level.tokens + (nowMs - level.updatedMs) * limit.ratePerMs);
     level.updatedMs = nowMs;
     if (level.tokens >= 1.0) {
         level.tokens -= 1.0;

@@ -1,6 +1,5 @@
 #pragma once
 #include <QHash>
-
 #include <array>
 #include <optional>
 
@@ -22,11 +21,13 @@ public:
     void forget(qint64 userId) { m_state.remove(userId); }
 
 private:
-    struct Level {
+    struct Level
+    {
         double tokens;
         qint64 updatedMs;
     };
-    struct Limit {
+    struct Limit
+    {
         double ratePerMs;
         double burst;
     };

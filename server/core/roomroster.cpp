@@ -6,14 +6,16 @@ const RoomRoster::Members kNoMembers;
 const QSet<qint64> kNoRooms;
 } // namespace
 
-void RoomRoster::load(const QList<MemberRecord>& memberships, const QHash<qint64, qint64>& messageCounts)
+void RoomRoster::load(
+    const QList<MemberRecord>& memberships, const QHash<qint64, qint64>& messageCounts)
 {
     m_rooms.clear();
     m_userRooms.clear();
     for (auto it = messageCounts.cbegin(); it != messageCounts.cend(); ++it)
         m_rooms[it.key()].messageCount = it.value();
     for (const MemberRecord& m : memberships) {
-        m_rooms[m.roomId].members.insert(m.userId, {m.lastReadSeq, m.readMsgNo, m.ownUnread, m.mentions});
+        m_rooms[m.roomId].members.insert(
+            m.userId, {m.lastReadSeq, m.readMsgNo, m.ownUnread, m.mentions});
         m_userRooms[m.userId].insert(m.roomId);
     }
 }

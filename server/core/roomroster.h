@@ -13,7 +13,8 @@ namespace palaver::server {
 class RoomRoster
 {
 public:
-    struct Counters {
+    struct Counters
+    {
         qint64 lastReadSeq = 0;
         qint64 readMsgNo = 0;
         qint64 ownUnread = 0;
@@ -38,7 +39,8 @@ public:
     RoomMembership badge(qint64 roomId, qint64 userId) const;
 
 private:
-    struct Room {
+    struct Room
+    {
         qint64 messageCount = 0;
         Members members;
     };

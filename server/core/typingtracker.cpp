@@ -8,12 +8,11 @@
 namespace palaver::server {
 
 TypingTracker::TypingTracker(const RoomRoster& roster, const Fanout& fanout, qint64 timeoutMs)
-    : m_roster(roster),
-      m_fanout(fanout),
-      m_timeoutMs(timeoutMs),
-      m_active([this](const Key& key) { push(key.first, key.second, false, nullptr); })
-{
-}
+    : m_roster(roster)
+    , m_fanout(fanout)
+    , m_timeoutMs(timeoutMs)
+    , m_active([this](const Key& key) { push(key.first, key.second, false, nullptr); })
+{ }
 
 void TypingTracker::refresh(qint64 roomId, qint64 userId, const Session* from)
 {
@@ -35,7 +34,8 @@ void TypingTracker::userGone(qint64 userId)
 
 void TypingTracker::push(qint64 roomId, qint64 userId, bool active, const Session* except)
 {
-    m_fanout.toRoom(roomId, encodePush(TypingPush{toWireId(roomId), toWireId(userId), active}), except);
+    m_fanout.toRoom(
+        roomId, encodePush(TypingPush {toWireId(roomId), toWireId(userId), active}), except);
 }
 
 } // namespace palaver::server

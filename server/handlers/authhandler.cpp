@@ -14,10 +14,13 @@
 
 namespace palaver::server {
 namespace {
-qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
-const ProtocolError kBadCredentials{ErrorCode::AuthFailed,
-                                    QStringLiteral("wrong username or password")};
+const ProtocolError kBadCredentials {
+    ErrorCode::AuthFailed, QStringLiteral("wrong username or password")};
 } // namespace
 
 bool AuthHandler::acceptProtocol(Session& session, const QJsonValue& id, int protocol)
@@ -25,7 +28,7 @@ bool AuthHandler::acceptProtocol(Session& session, const QJsonValue& id, int pro
     if (protocol == limits::protocolVersion)
         return true;
     session.answerError(id, ErrorCode::UnsupportedProtocol,
-                        QStringLiteral("this server speaks protocol 1, not %1").arg(protocol));
+        QStringLiteral("this server speaks protocol 1, not %1").arg(protocol));
     session.close(CloseCode::ProtocolViolation, QStringLiteral("unsupported protocol"));
     return false;
 }
@@ -56,11 +59,13 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const RegisterR
         m_ctx.db.write<UserRecord>(
             [request, hash, tokenHash, expires](Store& store) -> Outcome<UserRecord> {
                 const qint64 ts = now();
-                const auto userId = store.users().createUser(request.username, request.displayName, hash, ts);
+                const auto userId =
+                    store.users().createUser(request.username, request.displayName, hash, ts);
                 if (!userId)
-                    return Outcome<UserRecord>::fail(ErrorCode::Conflict, QStringLiteral("username is taken"));
+                    return Outcome<UserRecord>::fail(
+                        ErrorCode::Conflict, QStringLiteral("username is taken"));
                 store.users().createSession(tokenHash, *userId, request.device, ts, expires);
-                return UserRecord{*userId, request.username, request.displayName, hash, 0, false};
+                return UserRecord {*userId, request.username, request.displayName, hash, 0, false};
             },
             [this, guard, id, token](Outcome<UserRecord> result) {
                 if (!guard)
@@ -91,18 +96,19 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const LoginRequ
             const std::optional<UserRecord> user = found.value();
             // Verify even for a missing or disabled account so timing reveals nothing.
             const QString encoded = user && !user->disabled ? user->passwordHash : QString();
-            m_ctx.hasher.verify(encoded, request.password, [this, guard, id, user, device = request.device](bool match) {
-                if (!guard)
-                    return;
-                if (!match)
-                    return fail(*guard, id, kBadCredentials);
-                startSession(*guard, id, *user, device);
-            });
+            m_ctx.hasher.verify(encoded, request.password,
+                [this, guard, id, user, device = request.device](bool match) {
+                    if (!guard)
+                        return;
+                    if (!match)
+                        return fail(*guard, id, kBadCredentials);
+                    startSession(*guard, id, *user, device);
+                });
         });
 }
 
-void AuthHandler::startSession(Session& session, const QJsonValue& id, const UserRecord& user,
-                               const QString& device)
+void AuthHandler::startSession(
+    Session& session, const QJsonValue& id, const UserRecord& user, const QString& device)
 {
     const QString token = sessiontoken::generate();
     const QByteArray tokenHash = sessiontoken::hash(token);
@@ -111,7 +117,7 @@ void AuthHandler::startSession(Session& session, const QJsonValue& id, const Use
     m_ctx.db.write<Done>(
         [tokenHash, userId = user.id, device, expires](Store& store) -> Outcome<Done> {
             store.users().createSession(tokenHash, userId, device, now(), expires);
-            return Done{};
+            return Done {};
         },
         [this, guard, id, user, token](Outcome<Done> result) {
             if (!guard)
@@ -137,7 +143,7 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const ResumeReq
             const auto user = userId ? store.users().userById(*userId) : std::nullopt;
             if (!user)
                 return Outcome<UserRecord>::fail(ErrorCode::AuthFailed,
-                                                 QStringLiteral("the token is unknown, revoked or expired"));
+                    QStringLiteral("the token is unknown, revoked or expired"));
             return *user;
         },
         [this, guard, id, token = request.token](Outcome<UserRecord> result) {
@@ -155,7 +161,7 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const LogoutReq
     m_ctx.db.write<Done>(
         [tokenHash = session.tokenHash()](Store& store) -> Outcome<Done> {
             store.users().deleteSession(tokenHash);
-            return Done{};
+            return Done {};
         },
         [guard, id](Outcome<Done> result) {
             if (!guard)
@@ -163,23 +169,24 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const LogoutReq
             if (!result.ok())
                 return guard->answerError(id, result.error());
             // The token is gone, so the connection has nobody left to speak for.
-            guard->answer(id, OkAnswer{});
+            guard->answer(id, OkAnswer {});
             guard->close(CloseCode::Normal, QStringLiteral("logged out"));
         });
 }
 
-void AuthHandler::welcome(Session& session, const QJsonValue& id, const UserRecord& user,
-                          const QString& token)
+void AuthHandler::welcome(
+    Session& session, const QJsonValue& id, const UserRecord& user, const QString& token)
 {
     if (session.state() == Session::State::Closing)
         return;
     session.authenticate(user.id, sessiontoken::hash(token));
     WelcomeAnswer answer;
-    answer.user = UserInfo{toWireId(user.id), user.username, user.displayName, std::nullopt, std::nullopt};
+    answer.user =
+        UserInfo {toWireId(user.id), user.username, user.displayName, std::nullopt, std::nullopt};
     answer.token = token;
     answer.serverVersion = QStringLiteral(PALAVER_VERSION);
-    answer.limits = ServerLimits{limits::maxText, m_ctx.config.ratePerS, m_ctx.config.burst,
-                                 limits::historyPage};
+    answer.limits = ServerLimits {
+        limits::maxText, m_ctx.config.ratePerS, m_ctx.config.burst, limits::historyPage};
     session.answer(id, answer);
     m_onAuthenticated(&session);
 }

@@ -14,9 +14,9 @@ class AuthHandler
 public:
     using Authenticated = std::function<void(Session*)>;
     AuthHandler(ServerContext& context, Authenticated onAuthenticated)
-        : m_ctx(context), m_onAuthenticated(std::move(onAuthenticated))
-    {
-    }
+        : m_ctx(context)
+        , m_onAuthenticated(std::move(onAuthenticated))
+    { }
 
     void handle(Session& session, const QJsonValue& id, const RegisterRequest& request);
     void handle(Session& session, const QJsonValue& id, const LoginRequest& request);
@@ -28,10 +28,10 @@ private:
     bool acceptProtocol(Session& session, const QJsonValue& id, int protocol);
     void fail(Session& session, const QJsonValue& id, const ProtocolError& error);
     /// Stores a new token for the user and welcomes the session.
-    void startSession(Session& session, const QJsonValue& id, const UserRecord& user,
-                      const QString& device);
-    void welcome(Session& session, const QJsonValue& id, const UserRecord& user,
-                 const QString& token);
+    void startSession(
+        Session& session, const QJsonValue& id, const UserRecord& user, const QString& device);
+    void welcome(
+        Session& session, const QJsonValue& id, const UserRecord& user, const QString& token);
 
     ServerContext& m_ctx;
     Authenticated m_onAuthenticated;

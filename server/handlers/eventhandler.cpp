@@ -14,9 +14,15 @@ namespace palaver::server {
 namespace {
 using Result = Outcome<EventHandler::Appended>;
 
-qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
-Result fail(ErrorCode code, const QString& message) { return Result::fail(code, message); }
+Result fail(ErrorCode code, const QString& message)
+{
+    return Result::fail(code, message);
+}
 
 // Resolves the room and checks membership; the same answer for "no room" and "not in it".
 std::optional<qint64> memberRoom(Store& store, const QString& wireRoom, qint64 userId)
@@ -27,7 +33,8 @@ std::optional<qint64> memberRoom(Store& store, const QString& wireRoom, qint64 u
     return roomId;
 }
 
-const ProtocolError kForbidden{ErrorCode::Forbidden, QStringLiteral("no such room, or you are not a member")};
+const ProtocolError kForbidden {
+    ErrorCode::Forbidden, QStringLiteral("no such room, or you are not a member")};
 
 Event newEvent(const QString& room, qint64 senderId, EventKind kind)
 {
@@ -47,9 +54,11 @@ Outcome<qint64> ownMessageRoom(Store& store, const QString& wireRoom, qint64 tar
         return kForbidden;
     const auto original = store.events().event(*roomId, target);
     if (!original || original->kind != EventKind::Message || original->deleted)
-        return ProtocolError{ErrorCode::NotFound, QStringLiteral("no message with seq %1").arg(target)};
+        return ProtocolError {
+            ErrorCode::NotFound, QStringLiteral("no message with seq %1").arg(target)};
     if (original->sender != toWireId(caller))
-        return ProtocolError{ErrorCode::Forbidden, QStringLiteral("only the sender may change a message")};
+        return ProtocolError {
+            ErrorCode::Forbidden, QStringLiteral("only the sender may change a message")};
     return *roomId;
 }
 } // namespace
@@ -58,7 +67,7 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const SendRequ
 {
     if (!request.attachments.isEmpty()) {
         session.answerError(id, ErrorCode::BadRequest,
-                            QStringLiteral("this server does not accept attachments yet"));
+            QStringLiteral("this server does not accept attachments yet"));
         return;
     }
     const qint64 caller = session.userId();
@@ -68,17 +77,19 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const SendRequ
             return kForbidden;
         // Idempotency: the unique (room, sender, client_mid) row is the source of truth, so a
         // resend after a reconnect or a restart gets the first ack back.
-        if (const auto earlier = store.events().findByClientMid(*roomId, caller, request.clientMid)) {
+        if (const auto earlier =
+                store.events().findByClientMid(*roomId, caller, request.clientMid)) {
             Event e = newEvent(request.room, caller, EventKind::Message);
             e.seq = earlier->seq;
             e.ts = earlier->ts;
             e.clientMid = request.clientMid;
-            return EventHandler::Appended{e, true};
+            return EventHandler::Appended {e, true};
         }
         if (request.replyTo) {
             const auto target = store.events().event(*roomId, *request.replyTo);
             if (!target || target->kind != EventKind::Message)
-                return fail(ErrorCode::BadRequest, QStringLiteral("reply_to names no message of this room"));
+                return fail(ErrorCode::BadRequest,
+                    QStringLiteral("reply_to names no message of this room"));
         }
         Event e = newEvent(request.room, caller, EventKind::Message);
         e.text = request.text;
@@ -91,7 +102,7 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const SendRequ
                 e.mentions.append(wireUser);
         }
         store.events().append(e, *roomId, caller);
-        return EventHandler::Appended{e, false};
+        return EventHandler::Appended {e, false};
     });
 }
 
@@ -106,7 +117,7 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const EditRequ
         e.target = request.target;
         e.text = request.text;
         store.events().append(e, roomId.value(), caller);
-        return EventHandler::Appended{e, false};
+        return EventHandler::Appended {e, false};
     });
 }
 
@@ -121,7 +132,7 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const DeleteRe
         Event e = newEvent(request.room, caller, EventKind::Delete);
         e.target = request.target;
         store.events().append(e, roomId.value(), caller);
-        return EventHandler::Appended{e, false};
+        return EventHandler::Appended {e, false};
     });
 }
 
@@ -134,18 +145,19 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const ReactReq
             return kForbidden;
         const auto target = store.events().event(*roomId, request.target);
         if (!target || target->kind != EventKind::Message || target->deleted)
-            return fail(ErrorCode::NotFound, QStringLiteral("no message with seq %1").arg(request.target));
+            return fail(
+                ErrorCode::NotFound, QStringLiteral("no message with seq %1").arg(request.target));
         Event e = newEvent(request.room, caller, EventKind::Reaction);
         e.target = request.target;
         e.emoji = request.emoji;
         e.on = request.on;
         store.events().append(e, *roomId, caller);
-        return EventHandler::Appended{e, false};
+        return EventHandler::Appended {e, false};
     });
 }
 
 void EventHandler::commit(Session& session, const QJsonValue& id, bool isSend,
-                          std::function<Outcome<Appended>(Store&)> job)
+    std::function<Outcome<Appended>(Store&)> job)
 {
     QPointer<Session> guard(&session);
     m_ctx.db.write<Appended>(std::move(job), [this, guard, id, isSend](Outcome<Appended> result) {
@@ -156,7 +168,7 @@ void EventHandler::commit(Session& session, const QJsonValue& id, bool isSend,
         }
         const Event& e = result.value().event;
         if (guard) {
-            AckAnswer ack{e.room, e.seq, e.ts, std::nullopt, std::nullopt};
+            AckAnswer ack {e.room, e.seq, e.ts, std::nullopt, std::nullopt};
             if (isSend) {
                 ack.clientMid = e.clientMid;
                 ack.duplicate = result.value().duplicate;
@@ -169,7 +181,7 @@ void EventHandler::commit(Session& session, const QJsonValue& id, bool isSend,
         const qint64 senderId = fromWireId(e.sender).value_or(0);
         if (e.kind == EventKind::Message)
             m_ctx.typing.stop(roomId, senderId); // sending ends typing, before the message shows
-        m_ctx.fanout.toRoom(roomId, encodePush(EventPush{e}));
+        m_ctx.fanout.toRoom(roomId, encodePush(EventPush {e}));
         if (e.kind == EventKind::Message) {
             QList<qint64> mentioned;
             for (const QString& user : e.mentions)

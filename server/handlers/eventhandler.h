@@ -12,7 +12,9 @@ class Store;
 class EventHandler
 {
 public:
-    explicit EventHandler(ServerContext& context) : m_ctx(context) { }
+    explicit EventHandler(ServerContext& context)
+        : m_ctx(context)
+    { }
 
     void handle(Session& session, const QJsonValue& id, const SendRequest& request);
     void handle(Session& session, const QJsonValue& id, const EditRequest& request);
@@ -20,14 +22,15 @@ public:
     void handle(Session& session, const QJsonValue& id, const ReactRequest& request);
 
     /// What a committed append produced: the event and whether it was a resend.
-    struct Appended {
+    struct Appended
+    {
         Event event;
         bool duplicate = false;
     };
 
 private:
     void commit(Session& session, const QJsonValue& id, bool isSend,
-                std::function<Outcome<Appended>(Store&)> job);
+        std::function<Outcome<Appended>(Store&)> job);
 
     ServerContext& m_ctx;
 };

@@ -11,14 +11,15 @@
 namespace palaver::server {
 namespace {
 
-struct Page {
+struct Page
+{
     QList<Event> events;
     bool hasMore = false;
 };
 
 // Reads one more row than asked: its presence is `has_more`, with no COUNT query.
-Page readPage(Store& store, qint64 roomId, std::optional<qint64> before, std::optional<qint64> after,
-              int limit)
+Page readPage(Store& store, qint64 roomId, std::optional<qint64> before,
+    std::optional<qint64> after, int limit)
 {
     Page page;
     page.events = store.events().history(roomId, before, after, limit + 1);
@@ -41,10 +42,10 @@ void HistoryHandler::handle(Session& session, const QJsonValue& id, const Histor
         [caller, request](Store& store) -> Outcome<HistoryAnswer> {
             const auto roomId = fromWireId(request.room);
             if (!roomId || !store.rooms().member(*roomId, caller))
-                return Outcome<HistoryAnswer>::fail(ErrorCode::Forbidden,
-                                                    QStringLiteral("no such room, or you are not a member"));
+                return Outcome<HistoryAnswer>::fail(
+                    ErrorCode::Forbidden, QStringLiteral("no such room, or you are not a member"));
             Page page = readPage(store, *roomId, request.before, request.after, request.limit);
-            return HistoryAnswer{request.room, std::move(page.events), page.hasMore};
+            return HistoryAnswer {request.room, std::move(page.events), page.hasMore};
         },
         [guard, id](Outcome<HistoryAnswer> result) { reply(guard, id, result); });
 }
@@ -68,7 +69,8 @@ void HistoryHandler::handle(Session& session, const QJsonValue& id, const SyncRe
                     answer.hasMore.insert(room.id, false);
                     continue;
                 }
-                Page page = readPage(store, room.id.toLongLong(), std::nullopt, after, limits::historyPage);
+                Page page =
+                    readPage(store, room.id.toLongLong(), std::nullopt, after, limits::historyPage);
                 answer.events += page.events;
                 answer.hasMore.insert(room.id, page.hasMore);
             }

@@ -9,7 +9,9 @@ class Session;
 class HistoryHandler
 {
 public:
-    explicit HistoryHandler(ServerContext& context) : m_ctx(context) { }
+    explicit HistoryHandler(ServerContext& context)
+        : m_ctx(context)
+    { }
 
     void handle(Session& session, const QJsonValue& id, const HistoryRequest& request);
     void handle(Session& session, const QJsonValue& id, const SyncRequest& request);

@@ -9,7 +9,9 @@ class Session;
 class LiveStateHandler
 {
 public:
-    explicit LiveStateHandler(ServerContext& context) : m_ctx(context) { }
+    explicit LiveStateHandler(ServerContext& context)
+        : m_ctx(context)
+    { }
 
     void handle(Session& session, const QJsonValue& id, const TypingRequest& request);
     void handle(Session& session, const QJsonValue& id, const PresenceRequest& request);

@@ -8,7 +8,8 @@
 
 namespace palaver::server {
 namespace {
-struct MarkerMove {
+struct MarkerMove
+{
     bool moved = false;
     MemberRecord member; ///< as stored after the move
 };
@@ -23,8 +24,8 @@ void ReadHandler::handle(Session& session, const QJsonValue& id, const ReadReque
             const auto roomId = fromWireId(request.room);
             const auto member = roomId ? store.rooms().member(*roomId, caller) : std::nullopt;
             if (!member)
-                return Outcome<MarkerMove>::fail(ErrorCode::Forbidden,
-                                                 QStringLiteral("no such room, or you are not a member"));
+                return Outcome<MarkerMove>::fail(
+                    ErrorCode::Forbidden, QStringLiteral("no such room, or you are not a member"));
             MarkerMove move;
             move.member = store.rooms().advanceReadMarker(*roomId, caller, request.seq);
             move.moved = move.member.lastReadSeq != member->lastReadSeq;
@@ -33,12 +34,12 @@ void ReadHandler::handle(Session& session, const QJsonValue& id, const ReadReque
         [this, guard, id, caller, request](Outcome<MarkerMove> result) {
             if (!result.ok())
                 return reply(guard, id, Outcome<OkAnswer>(result.error()));
-            reply(guard, id, Outcome<OkAnswer>(OkAnswer{}));
+            reply(guard, id, Outcome<OkAnswer>(OkAnswer {}));
             const MarkerMove& move = result.value();
             if (!move.moved)
                 return; // a lower seq is a no-op: nobody hears of it
             m_ctx.fanout.toRoom(move.member.roomId,
-                                encodePush(ReceiptPush{request.room, toWireId(caller), move.member.lastReadSeq}));
+                encodePush(ReceiptPush {request.room, toWireId(caller), move.member.lastReadSeq}));
             m_ctx.badges.markerMoved(move.member);
         });
 }

@@ -10,7 +10,9 @@ class Session;
 class ReadHandler
 {
 public:
-    explicit ReadHandler(ServerContext& context) : m_ctx(context) { }
+    explicit ReadHandler(ServerContext& context)
+        : m_ctx(context)
+    { }
 
     void handle(Session& session, const QJsonValue& id, const ReadRequest& request);
 

@@ -12,8 +12,8 @@ namespace {
 // Frames a client may pipeline behind its auth request before the welcome arrives.
 constexpr int kMaxDeferredFrames = 64;
 
-template <class... Ts>
-struct Overloaded : Ts... {
+template <class... Ts> struct Overloaded : Ts...
+{
     using Ts::operator()...;
 };
 
@@ -42,16 +42,15 @@ RateLimiter::Bucket bucketOf(FrameType type)
 } // namespace
 
 RequestRouter::RequestRouter(ServerContext& context, AuthHandler::Authenticated onAuthenticated)
-    : m_ctx(context),
-      m_auth(context, std::move(onAuthenticated)),
-      m_rooms(context),
-      m_roomQueries(context),
-      m_events(context),
-      m_history(context),
-      m_read(context),
-      m_liveState(context)
-{
-}
+    : m_ctx(context)
+    , m_auth(context, std::move(onAuthenticated))
+    , m_rooms(context)
+    , m_roomQueries(context)
+    , m_events(context)
+    , m_history(context)
+    , m_read(context)
+    , m_liveState(context)
+{ }
 
 void RequestRouter::onFrame(Session& session, const QByteArray& frame)
 {
@@ -60,7 +59,8 @@ void RequestRouter::onFrame(Session& session, const QByteArray& frame)
         return;
     case Session::State::Authenticating:
         if (session.deferredFrames().size() >= kMaxDeferredFrames)
-            session.close(CloseCode::ProtocolViolation, QStringLiteral("too many frames before welcome"));
+            session.close(
+                CloseCode::ProtocolViolation, QStringLiteral("too many frames before welcome"));
         else
             session.deferredFrames().enqueue(frame);
         return;
@@ -104,7 +104,7 @@ bool RequestRouter::admit(Session& session, const QJsonValue& id, FrameType type
 void RequestRouter::notYetSupported(Session& session, const QJsonValue& id, FrameType type)
 {
     session.answerError(id, ErrorCode::BadRequest,
-                        QStringLiteral("'%1' is not supported by this server yet").arg(toString(type)));
+        QStringLiteral("'%1' is not supported by this server yet").arg(toString(type)));
 }
 
 void RequestRouter::dispatch(Session& session, const ClientFrame& frame)
@@ -113,22 +113,23 @@ void RequestRouter::dispatch(Session& session, const ClientFrame& frame)
     const QJsonValue& id = frame.id;
     if (!session.isAuthenticated() && !isAuthRequest(type)) {
         session.answerError(id, ErrorCode::AuthFailed,
-                            QStringLiteral("the first frame must be register, login or resume"));
+            QStringLiteral("the first frame must be register, login or resume"));
         session.close(CloseCode::AuthRequired, QStringLiteral("authenticate first"));
         return;
     }
     if (session.isAuthenticated()) {
         if (isAuthRequest(type))
-            return session.answerError(id, ErrorCode::BadRequest, QStringLiteral("already authenticated"));
+            return session.answerError(
+                id, ErrorCode::BadRequest, QStringLiteral("already authenticated"));
         if (!admit(session, id, type))
             return;
     }
-    std::visit(Overloaded{
+    std::visit(Overloaded {
                    [&](const RegisterRequest& r) { m_auth.handle(session, id, r); },
                    [&](const LoginRequest& r) { m_auth.handle(session, id, r); },
                    [&](const ResumeRequest& r) { m_auth.handle(session, id, r); },
                    [&](const LogoutRequest& r) { m_auth.handle(session, id, r); },
-                   [&](const PingRequest&) { session.answer(id, PongAnswer{}); },
+                   [&](const PingRequest&) { session.answer(id, PongAnswer {}); },
                    [&](const CreateRoomRequest& r) { m_rooms.handle(session, id, r); },
                    [&](const OpenDirectRequest& r) { m_rooms.handle(session, id, r); },
                    [&](const JoinRequest& r) { m_rooms.handle(session, id, r); },
@@ -151,7 +152,7 @@ void RequestRouter::dispatch(Session& session, const ClientFrame& frame)
                    // Search arrives with the files-and-search work.
                    [&](const SearchRequest&) { notYetSupported(session, id, type); },
                },
-               frame.request);
+        frame.request);
 }
 
 } // namespace palaver::server

@@ -8,7 +8,8 @@
 
 namespace palaver::server {
 
-struct RoomChange {
+struct RoomChange
+{
     qint64 roomId = 0;
     RoomInfo callerView; ///< the room as the requester sees it (the `room` answer)
     QList<std::pair<qint64, RoomInfo>> added; ///< users who joined, with their own view

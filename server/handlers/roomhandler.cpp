@@ -12,13 +12,16 @@
 
 namespace palaver::server {
 namespace {
-qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 // The same answer for "no such room" and "not a member": the room's existence stays secret.
 Outcome<RoomChange> forbidden()
 {
-    return Outcome<RoomChange>::fail(ErrorCode::Forbidden,
-                                     QStringLiteral("no such room, or you are not a member"));
+    return Outcome<RoomChange>::fail(
+        ErrorCode::Forbidden, QStringLiteral("no such room, or you are not a member"));
 }
 
 Outcome<RoomChange> fail(ErrorCode code, const QString& message)
@@ -46,19 +49,20 @@ Event appendMembership(Store& store, EventKind kind, qint64 roomId, qint64 actor
 
 RoomInfo viewOf(Store& store, qint64 roomId, qint64 userId)
 {
-    return store.rooms().roomFor(roomId, userId).value_or(RoomInfo{});
+    return store.rooms().roomFor(roomId, userId).value_or(RoomInfo {});
 }
 
 // The caller's membership when it may moderate (invite, kick) in this room.
-Outcome<MemberRecord> moderator(Store& store, const QString& wireRoom, qint64 caller, const QString& action)
+Outcome<MemberRecord> moderator(
+    Store& store, const QString& wireRoom, qint64 caller, const QString& action)
 {
     const auto roomId = fromWireId(wireRoom);
     const auto self = roomId ? store.rooms().member(*roomId, caller) : std::nullopt;
     if (!self)
         return forbidden().error();
     if (store.rooms().room(*roomId)->kind == RoomKind::Direct || self->role < Role::Admin)
-        return ProtocolError{ErrorCode::Forbidden,
-                             QStringLiteral("only owners and admins of a group or public room may %1").arg(action)};
+        return ProtocolError {ErrorCode::Forbidden,
+            QStringLiteral("only owners and admins of a group or public room may %1").arg(action)};
     return *self;
 }
 
@@ -66,7 +70,7 @@ Outcome<MemberRecord> moderator(Store& store, const QString& wireRoom, qint64 ca
 void addMember(Store& store, RoomChange& change, qint64 userId, Role role)
 {
     store.rooms().addMember(change.roomId, userId, role);
-    change.added.append({userId, RoomInfo{}});
+    change.added.append({userId, RoomInfo {}});
 }
 
 // Views are read after every change of the request, so counts include all of them.
@@ -86,7 +90,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const CreateRoo
         for (const QString& wireId : request.members) {
             const auto userId = existingUser(store, wireId);
             if (!userId)
-                return fail(ErrorCode::NotFound, QStringLiteral("no user with id '%1'").arg(wireId));
+                return fail(
+                    ErrorCode::NotFound, QStringLiteral("no user with id '%1'").arg(wireId));
             if (*userId != caller)
                 members.append(*userId);
         }
@@ -106,10 +111,12 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const OpenDirec
     commit(session, id, Answer::Room, [caller, request](Store& store) -> Outcome<RoomChange> {
         const auto peer = existingUser(store, request.user);
         if (!peer)
-            return fail(ErrorCode::NotFound, QStringLiteral("no user with id '%1'").arg(request.user));
+            return fail(
+                ErrorCode::NotFound, QStringLiteral("no user with id '%1'").arg(request.user));
         if (*peer == caller)
             return fail(ErrorCode::BadRequest, QStringLiteral("a direct chat needs another user"));
-        const QString key = QStringLiteral("%1:%2").arg(std::min(caller, *peer)).arg(std::max(caller, *peer));
+        const QString key =
+            QStringLiteral("%1:%2").arg(std::min(caller, *peer)).arg(std::max(caller, *peer));
         RoomChange change;
         if (const auto existing = store.rooms().directRoom(key)) {
             change.roomId = *existing;
@@ -117,11 +124,13 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const OpenDirec
             for (const qint64 userId : {caller, *peer}) {
                 if (!store.rooms().member(change.roomId, userId)) {
                     addMember(store, change, userId, Role::Member);
-                    change.events.append(appendMembership(store, EventKind::MemberJoin, change.roomId, caller, userId));
+                    change.events.append(appendMembership(
+                        store, EventKind::MemberJoin, change.roomId, caller, userId));
                 }
             }
         } else {
-            change.roomId = store.rooms().createRoom(RoomKind::Direct, QString(), QString(), now(), key);
+            change.roomId =
+                store.rooms().createRoom(RoomKind::Direct, QString(), QString(), now(), key);
             addMember(store, change, caller, Role::Member);
             addMember(store, change, *peer, Role::Member);
         }
@@ -144,7 +153,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const JoinReque
             if (room->kind != RoomKind::Public)
                 return forbidden();
             addMember(store, change, caller, Role::Member);
-            change.events.append(appendMembership(store, EventKind::MemberJoin, room->id, caller, caller));
+            change.events.append(
+                appendMembership(store, EventKind::MemberJoin, room->id, caller, caller));
         }
         finishViews(store, change, caller);
         return change;
@@ -160,7 +170,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const LeaveRequ
             return forbidden();
         RoomChange change;
         change.roomId = *roomId;
-        change.events.append(appendMembership(store, EventKind::MemberLeave, *roomId, caller, caller));
+        change.events.append(
+            appendMembership(store, EventKind::MemberLeave, *roomId, caller, caller));
         store.rooms().removeMember(*roomId, caller);
         change.removed.append(caller);
         return change;
@@ -177,13 +188,15 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const InviteReq
         const qint64 roomId = self.value().roomId;
         const auto invitee = existingUser(store, request.user);
         if (!invitee)
-            return fail(ErrorCode::NotFound, QStringLiteral("no user with id '%1'").arg(request.user));
+            return fail(
+                ErrorCode::NotFound, QStringLiteral("no user with id '%1'").arg(request.user));
         RoomChange change;
         change.roomId = roomId;
         if (store.rooms().member(roomId, *invitee))
             return change; // already in: inviting again changes nothing
         addMember(store, change, *invitee, Role::Member);
-        change.events.append(appendMembership(store, EventKind::MemberJoin, roomId, caller, *invitee));
+        change.events.append(
+            appendMembership(store, EventKind::MemberJoin, roomId, caller, *invitee));
         finishViews(store, change, caller);
         return change;
     });
@@ -200,14 +213,17 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const KickReque
         const auto target = fromWireId(request.user);
         const auto member = target ? store.rooms().member(roomId, *target) : std::nullopt;
         if (!member)
-            return fail(ErrorCode::NotFound, QStringLiteral("that user is not a member of this room"));
+            return fail(
+                ErrorCode::NotFound, QStringLiteral("that user is not a member of this room"));
         if (*target == caller)
             return fail(ErrorCode::BadRequest, QStringLiteral("use leave to leave a room"));
         if (member->role >= self.value().role)
-            return fail(ErrorCode::Forbidden, QStringLiteral("you cannot kick a member of equal or higher role"));
+            return fail(ErrorCode::Forbidden,
+                QStringLiteral("you cannot kick a member of equal or higher role"));
         RoomChange change;
         change.roomId = roomId;
-        change.events.append(appendMembership(store, EventKind::MemberLeave, roomId, caller, *target));
+        change.events.append(
+            appendMembership(store, EventKind::MemberLeave, roomId, caller, *target));
         store.rooms().removeMember(roomId, *target);
         change.removed.append(*target);
         return change;
@@ -215,36 +231,37 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const KickReque
 }
 
 void RoomHandler::commit(Session& session, const QJsonValue& id, Answer answer,
-                         std::function<Outcome<RoomChange>(Store&)> job)
+    std::function<Outcome<RoomChange>(Store&)> job)
 {
     QPointer<Session> guard(&session);
-    m_ctx.db.write<RoomChange>(std::move(job), [this, guard, id, answer](Outcome<RoomChange> result) {
-        if (!result.ok()) {
-            if (guard)
-                guard->answerError(id, result.error());
-            return;
-        }
-        if (guard) {
-            if (answer == Answer::Room)
-                guard->answer(id, RoomAnswer{result.value().callerView});
-            else
-                guard->answer(id, OkAnswer{});
-        }
-        publish(result.value(), guard.data());
-    });
+    m_ctx.db.write<RoomChange>(
+        std::move(job), [this, guard, id, answer](Outcome<RoomChange> result) {
+            if (!result.ok()) {
+                if (guard)
+                    guard->answerError(id, result.error());
+                return;
+            }
+            if (guard) {
+                if (answer == Answer::Room)
+                    guard->answer(id, RoomAnswer {result.value().callerView});
+                else
+                    guard->answer(id, OkAnswer {});
+            }
+            publish(result.value(), guard.data());
+        });
 }
 
 void RoomHandler::publish(const RoomChange& change, const Session* requester)
 {
     for (const auto& [userId, view] : change.added) {
         m_ctx.roster.add(change.roomId, userId, view.self ? view.self->lastReadSeq : 0);
-        m_ctx.fanout.toUser(userId, encodePush(RoomAddedPush{view}), requester);
+        m_ctx.fanout.toUser(userId, encodePush(RoomAddedPush {view}), requester);
     }
     for (const Event& event : change.events)
-        m_ctx.fanout.toRoom(change.roomId, encodePush(EventPush{event}));
+        m_ctx.fanout.toRoom(change.roomId, encodePush(EventPush {event}));
     for (const qint64 userId : change.removed) {
         m_ctx.roster.remove(change.roomId, userId);
-        m_ctx.fanout.toUser(userId, encodePush(RoomRemovedPush{toWireId(change.roomId)}));
+        m_ctx.fanout.toUser(userId, encodePush(RoomRemovedPush {toWireId(change.roomId)}));
     }
 }
 

@@ -14,7 +14,9 @@ class Store;
 class RoomHandler
 {
 public:
-    explicit RoomHandler(ServerContext& context) : m_ctx(context) { }
+    explicit RoomHandler(ServerContext& context)
+        : m_ctx(context)
+    { }
 
     void handle(Session& session, const QJsonValue& id, const CreateRoomRequest& request);
     void handle(Session& session, const QJsonValue& id, const OpenDirectRequest& request);
@@ -27,7 +29,7 @@ private:
     enum class Answer { Room, Ok };
     /// Runs `job` in a write batch, then applies its RoomChange and answers.
     void commit(Session& session, const QJsonValue& id, Answer answer,
-                std::function<Outcome<RoomChange>(Store&)> job);
+        std::function<Outcome<RoomChange>(Store&)> job);
     /// Roster updates and pushes for a committed change, in commit order.
     void publish(const RoomChange& change, const Session* requester);
 

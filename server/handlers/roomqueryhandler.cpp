@@ -26,17 +26,18 @@ void RoomQueryHandler::handle(Session& session, const QJsonValue& id, const Room
     QPointer<Session> guard(&session);
     m_ctx.db.read<RoomsAnswer>(
         [caller = session.userId()](Store& store) -> Outcome<RoomsAnswer> {
-            return RoomsAnswer{store.rooms().roomsOf(caller)};
+            return RoomsAnswer {store.rooms().roomsOf(caller)};
         },
         [guard, id](Outcome<RoomsAnswer> result) { reply(guard, id, result); });
 }
 
-void RoomQueryHandler::handle(Session& session, const QJsonValue& id, const DirectoryRequest& request)
+void RoomQueryHandler::handle(
+    Session& session, const QJsonValue& id, const DirectoryRequest& request)
 {
     QPointer<Session> guard(&session);
     m_ctx.db.read<RoomsAnswer>(
         [request](Store& store) -> Outcome<RoomsAnswer> {
-            return RoomsAnswer{store.rooms().publicRooms(request.query.trimmed(), request.limit)};
+            return RoomsAnswer {store.rooms().publicRooms(request.query.trimmed(), request.limit)};
         },
         [guard, id](Outcome<RoomsAnswer> result) { reply(guard, id, result); });
 }
@@ -48,9 +49,9 @@ void RoomQueryHandler::handle(Session& session, const QJsonValue& id, const Memb
         [caller = session.userId(), request](Store& store) -> Outcome<MembersAnswer> {
             const auto roomId = fromWireId(request.room);
             if (!roomId || !store.rooms().member(*roomId, caller))
-                return Outcome<MembersAnswer>::fail(ErrorCode::Forbidden,
-                                                    QStringLiteral("no such room, or you are not a member"));
-            return MembersAnswer{request.room, store.rooms().members(*roomId)};
+                return Outcome<MembersAnswer>::fail(
+                    ErrorCode::Forbidden, QStringLiteral("no such room, or you are not a member"));
+            return MembersAnswer {request.room, store.rooms().members(*roomId)};
         },
         [this, guard, id](Outcome<MembersAnswer> result) {
             if (!guard)
@@ -69,9 +70,10 @@ void RoomQueryHandler::handle(Session& session, const QJsonValue& id, const User
     m_ctx.db.read<UsersAnswer>(
         [request](Store& store) -> Outcome<UsersAnswer> {
             UsersAnswer answer;
-            for (const UserRecord& u : store.users().searchUsers(request.query.trimmed(), request.limit)) {
-                answer.users.append(UserInfo{toWireId(u.id), u.username, u.displayName, std::nullopt,
-                                             u.lastSeen > 0 ? std::optional(u.lastSeen) : std::nullopt});
+            for (const UserRecord& u :
+                store.users().searchUsers(request.query.trimmed(), request.limit)) {
+                answer.users.append(UserInfo {toWireId(u.id), u.username, u.displayName,
+                    std::nullopt, u.lastSeen > 0 ? std::optional(u.lastSeen) : std::nullopt});
             }
             return answer;
         },

@@ -10,7 +10,9 @@ class Session;
 class RoomQueryHandler
 {
 public:
-    explicit RoomQueryHandler(ServerContext& context) : m_ctx(context) { }
+    explicit RoomQueryHandler(ServerContext& context)
+        : m_ctx(context)
+    { }
 
     void handle(Session& session, const QJsonValue& id, const RoomsRequest& request);
     void handle(Session& session, const QJsonValue& id, const DirectoryRequest& request);
@@ -19,8 +21,7 @@ public:
 
 private:
     /// Fills presence and last_seen from the live tracker.
-    template <class Person>
-    void fillPresence(Person& person, const QString& userId) const;
+    template <class Person> void fillPresence(Person& person, const QString& userId) const;
 
     ServerContext& m_ctx;
 };

@@ -12,7 +12,8 @@ class SessionRegistry;
 class TypingTracker;
 struct ServerConfig;
 
-struct ServerContext {
+struct ServerContext
+{
     const ServerConfig& config;
     Database& db;
     RoomRoster& roster;

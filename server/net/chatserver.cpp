@@ -17,13 +17,13 @@
 namespace palaver::server {
 
 ChatServer::ChatServer(ServerConfig config, QObject* parent)
-    : QObject(parent),
-      m_config(std::move(config)),
-      m_fanout(m_roster, m_sessions),
-      m_limiter(m_config.ratePerS, m_config.burst),
-      m_badges(m_roster, m_sessions),
-      m_typing(m_roster, m_fanout),
-      m_presence(m_sessions, m_roster, m_fanout)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_fanout(m_roster, m_sessions)
+    , m_limiter(m_config.ratePerS, m_config.burst)
+    , m_badges(m_roster, m_sessions)
+    , m_typing(m_roster, m_fanout)
+    , m_presence(m_sessions, m_roster, m_fanout)
 {
     m_deadlineTimer.setInterval(250);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ChatServer::enforceAuthDeadlines);
@@ -47,24 +47,26 @@ bool ChatServer::start(QString* error)
         *error = QStringLiteral("cannot create data folder %1").arg(m_config.dataDir);
         return false;
     }
-    m_db = std::make_unique<Database>(std::make_unique<SqliteStoreFactory>(m_config.databasePath()), this);
+    m_db = std::make_unique<Database>(
+        std::make_unique<SqliteStoreFactory>(m_config.databasePath()), this);
     try {
         m_db->start();
         // The roster is loaded before listening, so the first push already reaches everyone.
         auto store = m_db->factory().open(QStringLiteral("palaver-boot"), true);
         m_roster.load(store->rooms().allMemberships(), store->rooms().messageCounts());
     } catch (const StoreError& e) {
-        *error = QStringLiteral("database %1: %2").arg(m_config.databasePath(), QString::fromUtf8(e.what()));
+        *error = QStringLiteral("database %1: %2")
+                     .arg(m_config.databasePath(), QString::fromUtf8(e.what()));
         return false;
     }
     m_hasher = std::make_unique<PasswordHasher>(this);
-    m_context = std::make_unique<ServerContext>(ServerContext{m_config, *m_db, m_roster, m_sessions,
-                                                              m_fanout, *m_hasher, m_limiter, m_badges,
-                                                              m_typing, m_presence});
-    m_router = std::make_unique<RequestRouter>(*m_context, [this](Session* s) { onAuthenticated(s); });
+    m_context = std::make_unique<ServerContext>(ServerContext {m_config, *m_db, m_roster,
+        m_sessions, m_fanout, *m_hasher, m_limiter, m_badges, m_typing, m_presence});
+    m_router =
+        std::make_unique<RequestRouter>(*m_context, [this](Session* s) { onAuthenticated(s); });
 
-    m_server = new QWebSocketServer(QStringLiteral("palaver-server/" PALAVER_VERSION),
-                                    QWebSocketServer::NonSecureMode, this);
+    m_server = new QWebSocketServer(
+        QStringLiteral("palaver-server/" PALAVER_VERSION), QWebSocketServer::NonSecureMode, this);
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
     if (!m_server->listen(m_config.host, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
@@ -79,7 +81,10 @@ bool ChatServer::start(QString* error)
     return true;
 }
 
-quint16 ChatServer::port() const { return m_server ? m_server->serverPort() : 0; }
+quint16 ChatServer::port() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
 
 QString ChatServer::url() const
 {
@@ -105,10 +110,11 @@ void ChatServer::onNewConnection()
             session->close(CloseCode::ProtocolViolation, QStringLiteral("unknown path: use /v1"));
             continue;
         }
-        connect(session, &Session::frameReceived, this, [this](Session* s, const QByteArray& frame) {
-            if (!m_shuttingDown)
-                m_router->onFrame(*s, frame);
-        });
+        connect(
+            session, &Session::frameReceived, this, [this](Session* s, const QByteArray& frame) {
+                if (!m_shuttingDown)
+                    m_router->onFrame(*s, frame);
+            });
         session->setAuthDeadline(QDeadlineTimer(m_config.authTimeoutMs));
         m_awaitingAuth.emplace_back(session);
         qCDebug(lcSession) << session->peerDescription() << "connected";
@@ -138,7 +144,7 @@ void ChatServer::onDisconnected(Session* session)
         m_db->write<Done>(
             [userId, now](Store& store) -> Outcome<Done> {
                 store.users().setLastSeen(userId, now);
-                return Done{};
+                return Done {};
             },
             [](Outcome<Done>) {});
     }

@@ -13,7 +13,6 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
-
 #include <deque>
 #include <memory>
 

@@ -7,7 +7,9 @@
 namespace palaver::server {
 
 Session::Session(QWebSocket* socket, quint64 number, QObject* parent)
-    : QObject(parent), m_socket(socket), m_number(number)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_number(number)
 {
     m_socket->setParent(this);
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString& text) {
@@ -30,7 +32,10 @@ void Session::authenticate(qint64 userId, const QByteArray& tokenHash)
     m_state = State::Authenticated;
 }
 
-void Session::send(const QByteArray& frame) { sendText(QString::fromUtf8(frame)); }
+void Session::send(const QByteArray& frame)
+{
+    sendText(QString::fromUtf8(frame));
+}
 
 void Session::sendText(const QString& frame)
 {
@@ -39,9 +44,9 @@ void Session::sendText(const QString& frame)
 }
 
 void Session::answerError(const QJsonValue& re, ErrorCode code, const QString& message,
-                          std::optional<qint64> retryAfterMs)
+    std::optional<qint64> retryAfterMs)
 {
-    answer(re, ErrorAnswer{code, message, retryAfterMs});
+    answer(re, ErrorAnswer {code, message, retryAfterMs});
 }
 
 void Session::answerError(const QJsonValue& re, const ProtocolError& error)

@@ -40,13 +40,12 @@ public:
     void send(const QByteArray& frame);
     /// Sends a frame already converted for the socket (fanout converts once for all).
     void sendText(const QString& frame);
-    template <class Frame>
-    void answer(const QJsonValue& re, const Frame& frame)
+    template <class Frame> void answer(const QJsonValue& re, const Frame& frame)
     {
         send(encodeAnswer(frame, re));
     }
     void answerError(const QJsonValue& re, ErrorCode code, const QString& message,
-                     std::optional<qint64> retryAfterMs = std::nullopt);
+        std::optional<qint64> retryAfterMs = std::nullopt);
     void answerError(const QJsonValue& re, const ProtocolError& error);
     /// Closes with a close code; further frames from the peer are ignored.
     void close(CloseCode code, const QString& reason);

@@ -1,7 +1,6 @@
 #include "server/net/signalwatcher.h"
 
 #include <QSocketNotifier>
-
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -18,7 +17,8 @@ void onSignal(int number)
 }
 } // namespace
 
-SignalWatcher::SignalWatcher(std::initializer_list<int> signalNumbers, QObject* parent) : QObject(parent)
+SignalWatcher::SignalWatcher(std::initializer_list<int> signalNumbers, QObject* parent)
+    : QObject(parent)
 {
     if (g_pipe[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_pipe) != 0)
         qFatal("socketpair failed");

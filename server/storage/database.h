@@ -45,19 +45,20 @@ public:
 
 private:
     template <class T>
-    static StoreJob makeJob(std::function<Outcome<T>(Store&)> job, std::function<void(Outcome<T>)> done)
+    static StoreJob makeJob(
+        std::function<Outcome<T>(Store&)> job, std::function<void(Outcome<T>)> done)
     {
         auto result = std::make_shared<std::optional<Outcome<T>>>();
-        return StoreJob{
-            [job = std::move(job), result](Store& store) {
-                result->emplace(job(store));
-                return (*result)->ok();
-            },
+        return StoreJob {[job = std::move(job), result](Store& store) {
+                             result->emplace(job(store));
+                             return (*result)->ok();
+                         },
             [done = std::move(done), result](bool stored) {
                 if (stored && result->has_value())
                     done(std::move(**result));
                 else
-                    done(Outcome<T>::fail(ErrorCode::Internal, QStringLiteral("storage failure, try again")));
+                    done(Outcome<T>::fail(
+                        ErrorCode::Internal, QStringLiteral("storage failure, try again")));
             }};
     }
 

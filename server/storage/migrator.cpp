@@ -31,11 +31,12 @@ QStringList statementsOf(const QString& script)
 
 int Migrator::run()
 {
-    m_sql.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
-    int current = m_sql.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version"))
-                      .value_or(0)
-                      .toInt();
-    const QStringList files = QDir(m_directory).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    m_sql.exec(
+        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    int current =
+        m_sql.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).value_or(0).toInt();
+    const QStringList files =
+        QDir(m_directory).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (const QString& file : files) {
         const int version = file.section(u'_', 0, 0).toInt();
         if (version <= current)

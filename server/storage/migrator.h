@@ -10,9 +10,9 @@ class Migrator
 {
 public:
     Migrator(SqlConnection& connection, QString directory)
-        : m_sql(connection), m_directory(std::move(directory))
-    {
-    }
+        : m_sql(connection)
+        , m_directory(std::move(directory))
+    { }
     /// Returns the schema version after migrating. Throws StoreError on failure, leaving the
     /// database at the last complete version.
     int run();

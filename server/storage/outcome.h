@@ -6,15 +6,18 @@
 namespace palaver::server {
 
 /// A request's result: the value, or the protocol error to answer with.
-template <class T>
-class Outcome
+template <class T> class Outcome
 {
 public:
-    Outcome(T value) : m_value(std::move(value)) { }
-    Outcome(ProtocolError error) : m_value(std::move(error)) { }
+    Outcome(T value)
+        : m_value(std::move(value))
+    { }
+    Outcome(ProtocolError error)
+        : m_value(std::move(error))
+    { }
     static Outcome fail(ErrorCode code, const QString& message)
     {
-        return Outcome(ProtocolError{code, message});
+        return Outcome(ProtocolError {code, message});
     }
 
     bool ok() const { return std::holds_alternative<T>(m_value); }
@@ -27,6 +30,7 @@ private:
 };
 
 /// For requests whose success carries nothing.
-struct Done { };
+struct Done
+{ };
 
 } // namespace palaver::server

@@ -1,15 +1,16 @@
 #include "server/storage/readpool.h"
 
 #include "server/logging.h"
-#include "server/storage/storefactory.h"
 #include "server/storage/storeerror.h"
+#include "server/storage/storefactory.h"
 
 #include <QMetaObject>
 
 namespace palaver::server {
 
 ReadPool::ReadPool(StoreFactory& factory, QObject* completionContext, int threads)
-    : m_factory(factory), m_context(completionContext)
+    : m_factory(factory)
+    , m_context(completionContext)
 {
     for (int i = 0; i < threads; ++i) {
         m_threads.emplace_back(QThread::create([this, i] { work(i); }));
@@ -17,7 +18,10 @@ ReadPool::ReadPool(StoreFactory& factory, QObject* completionContext, int thread
     }
 }
 
-ReadPool::~ReadPool() { stop(); }
+ReadPool::~ReadPool()
+{
+    stop();
+}
 
 void ReadPool::start()
 {
@@ -73,12 +77,11 @@ void ReadPool::work(int index)
                 qCWarning(lcStorage) << "read failed:" << e.what();
                 try {
                     store->rollback();
-                } catch (const StoreError&) {
-                }
+                } catch (const StoreError&) { }
             }
         }
-        QMetaObject::invokeMethod(m_context, [finish = std::move(job.finish), ok] { finish(ok); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context, [finish = std::move(job.finish), ok] { finish(ok); }, Qt::QueuedConnection);
     }
 }
 

@@ -7,7 +7,6 @@
 #include <QPointer>
 #include <QThread>
 #include <QWaitCondition>
-
 #include <deque>
 #include <memory>
 #include <vector>

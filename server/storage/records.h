@@ -7,7 +7,8 @@
 
 namespace palaver::server {
 
-struct UserRecord {
+struct UserRecord
+{
     qint64 id = 0;
     QString username;
     QString displayName;
@@ -16,7 +17,8 @@ struct UserRecord {
     bool disabled = false;
 };
 
-struct RoomRecord {
+struct RoomRecord
+{
     qint64 id = 0;
     RoomKind kind = RoomKind::Public;
     QString name;
@@ -26,7 +28,8 @@ struct RoomRecord {
     qint64 memberCount = 0;
 };
 
-struct MemberRecord {
+struct MemberRecord
+{
     qint64 roomId = 0;
     qint64 userId = 0;
     Role role = Role::Member;
@@ -39,7 +42,8 @@ struct MemberRecord {
 };
 
 /// An accepted `send` as the store saw it: the ack's fields.
-struct AppendedEvent {
+struct AppendedEvent
+{
     qint64 seq = 0;
     qint64 ts = 0;
     bool duplicate = false;

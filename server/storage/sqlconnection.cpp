@@ -6,7 +6,9 @@
 
 namespace palaver::server {
 
-SqlConnection::SqlConnection(const QString& connectionName) : m_name(connectionName) { }
+SqlConnection::SqlConnection(const QString& connectionName)
+    : m_name(connectionName)
+{ }
 
 SqlConnection::~SqlConnection()
 {
@@ -50,7 +52,8 @@ void SqlConnection::exec(const QString& sql)
         throw StoreError(QStringLiteral("'%1' failed: %2").arg(sql, query.lastError().text()));
 }
 
-std::optional<QVariant> SqlConnection::scalar(const QString& sql, std::initializer_list<QVariant> args)
+std::optional<QVariant> SqlConnection::scalar(
+    const QString& sql, std::initializer_list<QVariant> args)
 {
     QSqlQuery& query = run(sql, args);
     std::optional<QVariant> value;
@@ -69,8 +72,14 @@ QString SqlConnection::containsPattern(const QString& text)
     return u'%' + escaped + u'%';
 }
 
-QSqlDatabase SqlConnection::database() const { return QSqlDatabase::database(m_name, false); }
+QSqlDatabase SqlConnection::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
 
-QString SqlConnection::driverName() const { return database().driverName(); }
+QString SqlConnection::driverName() const
+{
+    return database().driverName();
+}
 
 } // namespace palaver::server

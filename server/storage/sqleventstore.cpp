@@ -7,20 +7,18 @@
 
 #include <QJsonDocument>
 #include <QSqlQuery>
-
 #include <algorithm>
 
 namespace palaver::server {
 namespace {
-const QString kEventColumns =
-    QStringLiteral("room_id, seq, ts, sender_id, kind, client_mid, body");
+const QString kEventColumns = QStringLiteral("room_id, seq, ts, sender_id, kind, client_mid, body");
 
 // The body column holds only the kind-specific fields; the rest are columns of their own.
 QByteArray bodyOf(const Event& event)
 {
     QJsonObject body = event.toJson();
-    for (const QLatin1String key : {keys::room, keys::seq, keys::ts, keys::sender, keys::kind,
-                                    keys::clientMid})
+    for (const QLatin1String key :
+        {keys::room, keys::seq, keys::ts, keys::sender, keys::kind, keys::clientMid})
         body.remove(key);
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
@@ -55,39 +53,45 @@ qint64 SqlEventStore::append(Event& event, qint64 roomId, qint64 senderId)
     QSqlQuery& counters = m_sql.run(QStringLiteral("UPDATE rooms SET last_seq = last_seq + 1, "
                                                    "message_count = message_count + ? WHERE id = ? "
                                                    "RETURNING last_seq, message_count"),
-                                    {isMessage ? 1 : 0, roomId});
+        {isMessage ? 1 : 0, roomId});
     if (!counters.next())
         throw StoreError(QStringLiteral("append to missing room %1").arg(roomId));
     event.seq = counters.value(0).toLongLong();
     const QVariant msgNo = isMessage ? counters.value(1) : QVariant();
     counters.finish();
     const QVariant clientMid = isMessage ? QVariant(event.clientMid) : QVariant();
-    m_sql.run(QStringLiteral("INSERT INTO events (%1, msg_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(kEventColumns),
-              {roomId, event.seq, event.ts, senderId, int(event.kind), clientMid, bodyOf(event), msgNo});
+    m_sql.run(QStringLiteral("INSERT INTO events (%1, msg_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                  .arg(kEventColumns),
+        {roomId, event.seq, event.ts, senderId, int(event.kind), clientMid, bodyOf(event), msgNo});
     if (!isMessage)
         return event.seq;
     // O(1 + mentions) row writes per message, whatever the room's size: the other members'
     // unread numbers follow from the room's message count (see migration 002).
-    m_sql.run(QStringLiteral("UPDATE members SET own_unread = own_unread + 1 WHERE room_id = ? AND user_id = ?"),
-              {roomId, senderId});
+    m_sql.run(
+        QStringLiteral(
+            "UPDATE members SET own_unread = own_unread + 1 WHERE room_id = ? AND user_id = ?"),
+        {roomId, senderId});
     for (const QString& mentioned : std::as_const(event.mentions)) {
-        m_sql.run(QStringLiteral("INSERT INTO event_mentions (room_id, user_id, seq) VALUES (?, ?, ?)"),
-                  {roomId, mentioned.toLongLong(), event.seq});
-        m_sql.run(QStringLiteral("UPDATE members SET mentions = mentions + 1 WHERE room_id = ? AND user_id = ?"),
-                  {roomId, mentioned.toLongLong()});
+        m_sql.run(
+            QStringLiteral("INSERT INTO event_mentions (room_id, user_id, seq) VALUES (?, ?, ?)"),
+            {roomId, mentioned.toLongLong(), event.seq});
+        m_sql.run(
+            QStringLiteral(
+                "UPDATE members SET mentions = mentions + 1 WHERE room_id = ? AND user_id = ?"),
+            {roomId, mentioned.toLongLong()});
     }
     return event.seq;
 }
 
-std::optional<AppendedEvent> SqlEventStore::findByClientMid(qint64 roomId, qint64 senderId,
-                                                            const QString& clientMid)
+std::optional<AppendedEvent> SqlEventStore::findByClientMid(
+    qint64 roomId, qint64 senderId, const QString& clientMid)
 {
     QSqlQuery& q = m_sql.run(QStringLiteral("SELECT seq, ts FROM events WHERE room_id = ? AND "
                                             "sender_id = ? AND client_mid = ?"),
-                             {roomId, senderId, clientMid});
+        {roomId, senderId, clientMid});
     std::optional<AppendedEvent> found;
     if (q.next())
-        found = AppendedEvent{q.value(0).toLongLong(), q.value(1).toLongLong(), true};
+        found = AppendedEvent {q.value(0).toLongLong(), q.value(1).toLongLong(), true};
     q.finish();
     return found;
 }
@@ -104,15 +108,16 @@ std::optional<Event> SqlEventStore::event(qint64 roomId, qint64 seq)
     return found;
 }
 
-QList<Event> SqlEventStore::history(qint64 roomId, std::optional<qint64> before,
-                                    std::optional<qint64> after, int limit)
+QList<Event> SqlEventStore::history(
+    qint64 roomId, std::optional<qint64> before, std::optional<qint64> after, int limit)
 {
     QList<Event> events;
     if (after) {
-        QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1 FROM events WHERE room_id = ? AND seq > ? "
-                                                "ORDER BY seq ASC LIMIT ?")
-                                     .arg(kEventColumns),
-                                 {roomId, *after, limit});
+        QSqlQuery& q =
+            m_sql.run(QStringLiteral("SELECT %1 FROM events WHERE room_id = ? AND seq > ? "
+                                     "ORDER BY seq ASC LIMIT ?")
+                          .arg(kEventColumns),
+                {roomId, *after, limit});
         while (q.next())
             events.append(readEvent(q));
         q.finish();
@@ -122,7 +127,7 @@ QList<Event> SqlEventStore::history(qint64 roomId, std::optional<qint64> before,
     QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1 FROM events WHERE room_id = ? AND seq < ? "
                                             "ORDER BY seq DESC LIMIT ?")
                                  .arg(kEventColumns),
-                             {roomId, upper, limit});
+        {roomId, upper, limit});
     while (q.next())
         events.append(readEvent(q));
     q.finish();
@@ -142,7 +147,7 @@ void SqlEventStore::markDeleted(qint64 roomId, qint64 seq)
     // The message keeps its place and its unread/mention weight (it is still a `message`
     // event, as the contract defines unread); only its content goes.
     m_sql.run(QStringLiteral("UPDATE events SET body = ? WHERE room_id = ? AND seq = ?"),
-              {bodyOf(*target), roomId, seq});
+        {bodyOf(*target), roomId, seq});
 }
 
 } // namespace palaver::server

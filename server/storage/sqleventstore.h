@@ -10,14 +10,16 @@ class SqlConnection;
 class SqlEventStore final : public EventStore
 {
 public:
-    explicit SqlEventStore(SqlConnection& connection) : m_sql(connection) { }
+    explicit SqlEventStore(SqlConnection& connection)
+        : m_sql(connection)
+    { }
 
     qint64 append(Event& event, qint64 roomId, qint64 senderId) override;
-    std::optional<AppendedEvent> findByClientMid(qint64 roomId, qint64 senderId,
-                                                 const QString& clientMid) override;
+    std::optional<AppendedEvent> findByClientMid(
+        qint64 roomId, qint64 senderId, const QString& clientMid) override;
     std::optional<Event> event(qint64 roomId, qint64 seq) override;
     QList<Event> history(qint64 roomId, std::optional<qint64> before, std::optional<qint64> after,
-                         int limit) override;
+        int limit) override;
     void markDeleted(qint64 roomId, qint64 seq) override;
 
 private:

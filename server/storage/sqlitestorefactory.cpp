@@ -6,9 +6,8 @@
 
 #include <QSqlDatabase>
 #include <QSqlDriver>
-
-#include <sqlite3.h>
 #include <QSqlError>
+#include <sqlite3.h>
 
 namespace palaver::server {
 namespace {
@@ -31,10 +30,9 @@ void registerFunctions(const QSqlDatabase& db, const QString& path)
     sqlite3* raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
         ? *static_cast<sqlite3* const*>(handle.data())
         : nullptr;
-    if (!raw
-        || sqlite3_create_function_v2(raw, "palaver_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                      nullptr, foldFunction, nullptr, nullptr, nullptr)
-            != SQLITE_OK)
+    if (!raw ||
+        sqlite3_create_function_v2(raw, "palaver_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+            nullptr, foldFunction, nullptr, nullptr, nullptr) != SQLITE_OK)
         throw StoreError(QStringLiteral("cannot register SQL functions on %1").arg(path));
 }
 } // namespace
@@ -44,8 +42,9 @@ std::unique_ptr<Store> SqliteStoreFactory::open(const QString& name, bool readOn
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
     // Waiting briefly on a lock beats failing: checkpoints and the migration take it shortly.
-    db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
-                                  : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(readOnly
+            ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+            : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open()) {
         const QString why = db.lastError().text();
         db = QSqlDatabase();

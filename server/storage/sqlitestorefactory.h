@@ -7,7 +7,9 @@ namespace palaver::server {
 class SqliteStoreFactory final : public StoreFactory
 {
 public:
-    explicit SqliteStoreFactory(QString path) : m_path(std::move(path)) { }
+    explicit SqliteStoreFactory(QString path)
+        : m_path(std::move(path))
+    { }
 
     void migrate() override;
     std::unique_ptr<Store> open(const QString& name, bool readOnly) override;

@@ -27,34 +27,34 @@ RoomInfo SqlRoomStore::readRoom(const QSqlQuery& q)
     return room;
 }
 
-qint64 SqlRoomStore::createRoom(RoomKind kind, const QString& name, const QString& topic, qint64 now,
-                                const QString& directKey)
+qint64 SqlRoomStore::createRoom(
+    RoomKind kind, const QString& name, const QString& topic, qint64 now, const QString& directKey)
 {
     const QVariant key = directKey.isEmpty() ? QVariant() : QVariant(directKey);
     return m_sql
         .scalar(QStringLiteral("INSERT INTO rooms (kind, name, topic, created_ts, direct_key) "
                                "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                {int(kind), name, topic, now, key})
+            {int(kind), name, topic, now, key})
         .value_or(QVariant())
         .toLongLong();
 }
 
 std::optional<qint64> SqlRoomStore::directRoom(const QString& directKey)
 {
-    const auto id = m_sql.scalar(QStringLiteral("SELECT id FROM rooms WHERE direct_key = ?"), {directKey});
+    const auto id =
+        m_sql.scalar(QStringLiteral("SELECT id FROM rooms WHERE direct_key = ?"), {directKey});
     return id ? std::optional(id->toLongLong()) : std::nullopt;
 }
 
 std::optional<RoomRecord> SqlRoomStore::room(qint64 roomId)
 {
-    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1 FROM rooms r WHERE r.id = ?").arg(kRoomColumns),
-                             {roomId});
+    QSqlQuery& q = m_sql.run(
+        QStringLiteral("SELECT %1 FROM rooms r WHERE r.id = ?").arg(kRoomColumns), {roomId});
     std::optional<RoomRecord> record;
     if (q.next()) {
-        record = RoomRecord{q.value(0).toLongLong(), static_cast<RoomKind>(q.value(1).toInt()),
-                            q.value(2).toString(),   q.value(3).toString(),
-                            q.value(4).toLongLong(), q.value(5).toLongLong(),
-                            q.value(6).toLongLong()};
+        record = RoomRecord {q.value(0).toLongLong(), static_cast<RoomKind>(q.value(1).toInt()),
+            q.value(2).toString(), q.value(3).toString(), q.value(4).toLongLong(),
+            q.value(5).toLongLong(), q.value(6).toLongLong()};
     }
     q.finish();
     return record;
@@ -62,13 +62,15 @@ std::optional<RoomRecord> SqlRoomStore::room(qint64 roomId)
 
 std::optional<MemberRecord> SqlRoomStore::member(qint64 roomId, qint64 userId)
 {
-    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT role, last_read_seq, read_msg_no, own_unread, mentions "
-                                            "FROM members WHERE room_id = ? AND user_id = ?"),
-                             {roomId, userId});
+    QSqlQuery& q =
+        m_sql.run(QStringLiteral("SELECT role, last_read_seq, read_msg_no, own_unread, mentions "
+                                 "FROM members WHERE room_id = ? AND user_id = ?"),
+            {roomId, userId});
     std::optional<MemberRecord> record;
     if (q.next()) {
-        record = MemberRecord{roomId, userId, static_cast<Role>(q.value(0).toInt()), q.value(1).toLongLong(),
-                              q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()};
+        record = MemberRecord {roomId, userId, static_cast<Role>(q.value(0).toInt()),
+            q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong(),
+            q.value(4).toLongLong()};
     }
     q.finish();
     return record;
@@ -77,24 +79,29 @@ std::optional<MemberRecord> SqlRoomStore::member(qint64 roomId, qint64 userId)
 void SqlRoomStore::addMember(qint64 roomId, qint64 userId, Role role)
 {
     // A new member starts with everything before its join read: old history is not "unread".
-    m_sql.run(QStringLiteral("INSERT INTO members (room_id, user_id, role, last_read_seq, read_msg_no) "
-                             "SELECT id, ?, ?, last_seq, message_count FROM rooms WHERE id = ?"),
-              {userId, int(role), roomId});
-    m_sql.run(QStringLiteral("UPDATE rooms SET member_count = member_count + 1 WHERE id = ?"), {roomId});
+    m_sql.run(
+        QStringLiteral("INSERT INTO members (room_id, user_id, role, last_read_seq, read_msg_no) "
+                       "SELECT id, ?, ?, last_seq, message_count FROM rooms WHERE id = ?"),
+        {userId, int(role), roomId});
+    m_sql.run(
+        QStringLiteral("UPDATE rooms SET member_count = member_count + 1 WHERE id = ?"), {roomId});
 }
 
 void SqlRoomStore::removeMember(qint64 roomId, qint64 userId)
 {
-    m_sql.run(QStringLiteral("DELETE FROM members WHERE room_id = ? AND user_id = ?"), {roomId, userId});
-    m_sql.run(QStringLiteral("UPDATE rooms SET member_count = member_count - 1 WHERE id = ?"), {roomId});
+    m_sql.run(
+        QStringLiteral("DELETE FROM members WHERE room_id = ? AND user_id = ?"), {roomId, userId});
+    m_sql.run(
+        QStringLiteral("UPDATE rooms SET member_count = member_count - 1 WHERE id = ?"), {roomId});
 }
 
 QList<MemberInfo> SqlRoomStore::members(qint64 roomId)
 {
     QSqlQuery& q = m_sql.run(
-        QStringLiteral("SELECT u.id, u.username, u.display_name, m.role, m.last_read_seq, u.last_seen "
-                       "FROM members m JOIN users u ON u.id = m.user_id WHERE m.room_id = ? "
-                       "ORDER BY m.role DESC, u.username"),
+        QStringLiteral(
+            "SELECT u.id, u.username, u.display_name, m.role, m.last_read_seq, u.last_seen "
+            "FROM members m JOIN users u ON u.id = m.user_id WHERE m.room_id = ? "
+            "ORDER BY m.role DESC, u.username"),
         {roomId});
     QList<MemberInfo> list;
     while (q.next()) {
@@ -118,17 +125,19 @@ RoomMembership SqlRoomStore::readMembership(const QSqlQuery& q, int first, qint6
     self.role = static_cast<Role>(q.value(first).toInt());
     self.lastReadSeq = q.value(first + 1).toLongLong();
     // Stored numbers only: no count over the event table, whatever the room's size.
-    self.unread = std::max<qint64>(0, messageCount - q.value(first + 2).toLongLong() - q.value(first + 3).toLongLong());
+    self.unread = std::max<qint64>(
+        0, messageCount - q.value(first + 2).toLongLong() - q.value(first + 3).toLongLong());
     self.mentions = q.value(first + 4).toLongLong();
     return self;
 }
 
 QList<RoomInfo> SqlRoomStore::roomsOf(qint64 userId)
 {
-    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1, %2 FROM members m JOIN rooms r ON r.id = m.room_id "
-                                            "WHERE m.user_id = ? ORDER BY r.id")
-                                 .arg(kRoomColumns, kMemberColumns),
-                             {userId});
+    QSqlQuery& q =
+        m_sql.run(QStringLiteral("SELECT %1, %2 FROM members m JOIN rooms r ON r.id = m.room_id "
+                                 "WHERE m.user_id = ? ORDER BY r.id")
+                      .arg(kRoomColumns, kMemberColumns),
+            {userId});
     QList<RoomInfo> rooms;
     while (q.next()) {
         RoomInfo room = readRoom(q);
@@ -146,7 +155,7 @@ std::optional<RoomInfo> SqlRoomStore::roomFor(qint64 roomId, qint64 userId)
     QSqlQuery& q = m_sql.run(QStringLiteral("SELECT %1, %2 FROM rooms r LEFT JOIN members m "
                                             "ON m.room_id = r.id AND m.user_id = ? WHERE r.id = ?")
                                  .arg(kRoomColumns, kMemberColumns),
-                             {userId, roomId});
+        {userId, roomId});
     std::optional<RoomInfo> room;
     if (q.next()) {
         room = readRoom(q);
@@ -161,8 +170,9 @@ QList<RoomInfo> SqlRoomStore::publicRooms(const QString& query, int limit)
 {
     const QString pattern = SqlConnection::containsPattern(query);
     QSqlQuery& q = m_sql.run(
-        QStringLiteral("SELECT %1 FROM rooms r WHERE r.kind = ? AND (%2(r.name) LIKE ? ESCAPE '\\' "
-                       "OR %2(r.topic) LIKE ? ESCAPE '\\') ORDER BY r.member_count DESC, r.id LIMIT ?")
+        QStringLiteral(
+            "SELECT %1 FROM rooms r WHERE r.kind = ? AND (%2(r.name) LIKE ? ESCAPE '\\' "
+            "OR %2(r.topic) LIKE ? ESCAPE '\\') ORDER BY r.member_count DESC, r.id LIMIT ?")
             .arg(kRoomColumns, SqlConnection::kCaseFold),
         {int(RoomKind::Public), pattern, pattern, limit});
     QList<RoomInfo> rooms;
@@ -174,13 +184,14 @@ QList<RoomInfo> SqlRoomStore::publicRooms(const QString& query, int limit)
 
 QList<MemberRecord> SqlRoomStore::allMemberships()
 {
-    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT room_id, user_id, role, last_read_seq, read_msg_no, "
-                                            "own_unread, mentions FROM members"));
+    QSqlQuery& q =
+        m_sql.run(QStringLiteral("SELECT room_id, user_id, role, last_read_seq, read_msg_no, "
+                                 "own_unread, mentions FROM members"));
     QList<MemberRecord> list;
     while (q.next()) {
-        list.append({q.value(0).toLongLong(), q.value(1).toLongLong(), static_cast<Role>(q.value(2).toInt()),
-                     q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong(),
-                     q.value(6).toLongLong()});
+        list.append({q.value(0).toLongLong(), q.value(1).toLongLong(),
+            static_cast<Role>(q.value(2).toInt()), q.value(3).toLongLong(), q.value(4).toLongLong(),
+            q.value(5).toLongLong(), q.value(6).toLongLong()});
     }
     q.finish();
     return list;
@@ -188,7 +199,8 @@ QList<MemberRecord> SqlRoomStore::allMemberships()
 
 QHash<qint64, qint64> SqlRoomStore::messageCounts()
 {
-    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT id, message_count FROM rooms WHERE message_count > 0"));
+    QSqlQuery& q =
+        m_sql.run(QStringLiteral("SELECT id, message_count FROM rooms WHERE message_count > 0"));
     QHash<qint64, qint64> counts;
     while (q.next())
         counts.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
@@ -204,21 +216,22 @@ MemberRecord SqlRoomStore::advanceReadMarker(qint64 roomId, qint64 userId, qint6
             .scalar(QStringLiteral("UPDATE members SET last_read_seq = MAX(last_read_seq, "
                                    "MIN(?, (SELECT last_seq FROM rooms WHERE id = ?))) "
                                    "WHERE room_id = ? AND user_id = ? RETURNING last_read_seq"),
-                    {seq, roomId, roomId, userId})
+                {seq, roomId, roomId, userId})
             .value_or(0)
             .toLongLong();
     // Recount only what lies after the new marker: bounded by the member's own messages and
     // mentions still unread, never by the room's history.
-    m_sql.run(QStringLiteral("UPDATE members SET "
-                             "read_msg_no = COALESCE((SELECT msg_no FROM events WHERE room_id = ? "
-                             "AND seq <= ? AND kind = 0 ORDER BY seq DESC LIMIT 1), 0), "
-                             "own_unread = (SELECT COUNT(*) FROM events WHERE room_id = ? AND sender_id = ? "
-                             "AND kind = 0 AND seq > ?), "
-                             "mentions = (SELECT COUNT(*) FROM event_mentions WHERE room_id = ? "
-                             "AND user_id = ? AND seq > ?) "
-                             "WHERE room_id = ? AND user_id = ?"),
-              {roomId, marker, roomId, userId, marker, roomId, userId, marker, roomId, userId});
-    return member(roomId, userId).value_or(MemberRecord{});
+    m_sql.run(QStringLiteral(
+                  "UPDATE members SET "
+                  "read_msg_no = COALESCE((SELECT msg_no FROM events WHERE room_id = ? "
+                  "AND seq <= ? AND kind = 0 ORDER BY seq DESC LIMIT 1), 0), "
+                  "own_unread = (SELECT COUNT(*) FROM events WHERE room_id = ? AND sender_id = ? "
+                  "AND kind = 0 AND seq > ?), "
+                  "mentions = (SELECT COUNT(*) FROM event_mentions WHERE room_id = ? "
+                  "AND user_id = ? AND seq > ?) "
+                  "WHERE room_id = ? AND user_id = ?"),
+        {roomId, marker, roomId, userId, marker, roomId, userId, marker, roomId, userId});
+    return member(roomId, userId).value_or(MemberRecord {});
 }
 
 } // namespace palaver::server

@@ -10,10 +10,13 @@ class SqlConnection;
 class SqlRoomStore final : public RoomStore
 {
 public:
-    SqlRoomStore(SqlConnection& connection, EventStore& events) : m_sql(connection), m_events(events) { }
+    SqlRoomStore(SqlConnection& connection, EventStore& events)
+        : m_sql(connection)
+        , m_events(events)
+    { }
 
     qint64 createRoom(RoomKind kind, const QString& name, const QString& topic, qint64 now,
-                      const QString& directKey) override;
+        const QString& directKey) override;
     std::optional<qint64> directRoom(const QString& directKey) override;
     std::optional<RoomRecord> room(qint64 roomId) override;
     std::optional<MemberRecord> member(qint64 roomId, qint64 userId) override;

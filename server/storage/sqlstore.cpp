@@ -3,18 +3,38 @@
 namespace palaver::server {
 
 SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection)
-    : m_sql(std::move(connection)), m_users(*m_sql), m_events(*m_sql), m_rooms(*m_sql, m_events)
-{
-}
+    : m_sql(std::move(connection))
+    , m_users(*m_sql)
+    , m_events(*m_sql)
+    , m_rooms(*m_sql, m_events)
+{ }
 
 // IMMEDIATE takes SQLite's write lock up front, so a batch never fails half-way on a lock
 // upgrade; only one writer thread exists anyway.
-void SqlStore::begin() { m_sql->exec(QStringLiteral("BEGIN IMMEDIATE")); }
-void SqlStore::beginRead() { m_sql->exec(QStringLiteral("BEGIN")); }
-void SqlStore::commit() { m_sql->exec(QStringLiteral("COMMIT")); }
-void SqlStore::rollback() { m_sql->exec(QStringLiteral("ROLLBACK")); }
-void SqlStore::savepoint() { m_sql->exec(QStringLiteral("SAVEPOINT job")); }
-void SqlStore::releaseSavepoint() { m_sql->exec(QStringLiteral("RELEASE SAVEPOINT job")); }
+void SqlStore::begin()
+{
+    m_sql->exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+void SqlStore::beginRead()
+{
+    m_sql->exec(QStringLiteral("BEGIN"));
+}
+void SqlStore::commit()
+{
+    m_sql->exec(QStringLiteral("COMMIT"));
+}
+void SqlStore::rollback()
+{
+    m_sql->exec(QStringLiteral("ROLLBACK"));
+}
+void SqlStore::savepoint()
+{
+    m_sql->exec(QStringLiteral("SAVEPOINT job"));
+}
+void SqlStore::releaseSavepoint()
+{
+    m_sql->exec(QStringLiteral("RELEASE SAVEPOINT job"));
+}
 void SqlStore::rollbackToSavepoint()
 {
     m_sql->exec(QStringLiteral("ROLLBACK TO SAVEPOINT job"));

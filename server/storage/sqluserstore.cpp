@@ -12,7 +12,7 @@ const QString kUserColumns =
 UserRecord readUser(const QSqlQuery& q)
 {
     return {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-            q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toBool()};
+        q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toBool()};
 }
 
 std::optional<UserRecord> firstUser(QSqlQuery& q)
@@ -25,8 +25,8 @@ std::optional<UserRecord> firstUser(QSqlQuery& q)
 }
 } // namespace
 
-std::optional<qint64> SqlUserStore::createUser(const QString& username, const QString& displayName,
-                                               const QString& passwordHash, qint64 now)
+std::optional<qint64> SqlUserStore::createUser(
+    const QString& username, const QString& displayName, const QString& passwordHash, qint64 now)
 {
     // ON CONFLICT keeps a taken name from raising an error that would look like a failure.
     QSqlQuery& q = m_sql.run(
@@ -72,21 +72,22 @@ void SqlUserStore::setLastSeen(qint64 userId, qint64 ts)
     m_sql.run(QStringLiteral("UPDATE users SET last_seen = ? WHERE id = ?"), {ts, userId});
 }
 
-void SqlUserStore::createSession(const QByteArray& tokenHash, qint64 userId, const QString& device,
-                                 qint64 now, qint64 expiresTs)
+void SqlUserStore::createSession(
+    const QByteArray& tokenHash, qint64 userId, const QString& device, qint64 now, qint64 expiresTs)
 {
     m_sql.run(QStringLiteral("INSERT INTO sessions (token_hash, user_id, device, created_ts, "
                              "expires_ts) VALUES (?, ?, ?, ?, ?)"),
-              {tokenHash, userId, device, now, expiresTs});
+        {tokenHash, userId, device, now, expiresTs});
 }
 
-std::optional<qint64> SqlUserStore::resumeSession(const QByteArray& tokenHash, qint64 now,
-                                                  qint64 newExpiry)
+std::optional<qint64> SqlUserStore::resumeSession(
+    const QByteArray& tokenHash, qint64 now, qint64 newExpiry)
 {
-    QSqlQuery& q = m_sql.run(
-        QStringLiteral("UPDATE sessions SET expires_ts = ? WHERE token_hash = ? AND expires_ts > ? "
-                       "AND user_id IN (SELECT id FROM users WHERE disabled = 0) RETURNING user_id"),
-        {newExpiry, tokenHash, now});
+    QSqlQuery& q =
+        m_sql.run(QStringLiteral(
+                      "UPDATE sessions SET expires_ts = ? WHERE token_hash = ? AND expires_ts > ? "
+                      "AND user_id IN (SELECT id FROM users WHERE disabled = 0) RETURNING user_id"),
+            {newExpiry, tokenHash, now});
     std::optional<qint64> userId;
     if (q.next())
         userId = q.value(0).toLongLong();

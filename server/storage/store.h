@@ -11,7 +11,6 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
-
 #include <optional>
 
 namespace palaver::server {
@@ -22,7 +21,7 @@ public:
     virtual ~UserStore() = default;
     /// nullopt when the (lower-case) username is taken.
     virtual std::optional<qint64> createUser(const QString& username, const QString& displayName,
-                                             const QString& passwordHash, qint64 now) = 0;
+        const QString& passwordHash, qint64 now) = 0;
     virtual std::optional<UserRecord> userByName(const QString& username) = 0;
     virtual std::optional<UserRecord> userById(qint64 id) = 0;
     /// Users whose username or display name contains `query`, by username.
@@ -30,10 +29,10 @@ public:
     virtual void setLastSeen(qint64 userId, qint64 ts) = 0;
 
     virtual void createSession(const QByteArray& tokenHash, qint64 userId, const QString& device,
-                               qint64 now, qint64 expiresTs) = 0;
+        qint64 now, qint64 expiresTs) = 0;
     /// The user of a live session; slides its expiry forward to `newExpiry`.
-    virtual std::optional<qint64> resumeSession(const QByteArray& tokenHash, qint64 now,
-                                                qint64 newExpiry) = 0;
+    virtual std::optional<qint64> resumeSession(
+        const QByteArray& tokenHash, qint64 now, qint64 newExpiry) = 0;
     virtual void deleteSession(const QByteArray& tokenHash) = 0;
 };
 
@@ -43,7 +42,7 @@ public:
     virtual ~RoomStore() = default;
     /// `directKey` is set for direct rooms only and is unique per pair of users.
     virtual qint64 createRoom(RoomKind kind, const QString& name, const QString& topic, qint64 now,
-                              const QString& directKey = {}) = 0;
+        const QString& directKey = {}) = 0;
     virtual std::optional<qint64> directRoom(const QString& directKey) = 0;
     virtual std::optional<RoomRecord> room(qint64 roomId) = 0;
     virtual std::optional<MemberRecord> member(qint64 roomId, qint64 userId) = 0;
@@ -74,12 +73,12 @@ public:
     /// each mentioned member's mention count.
     virtual qint64 append(Event& event, qint64 roomId, qint64 senderId) = 0;
     /// The ack of an earlier send with the same (room, sender, client_mid), if any.
-    virtual std::optional<AppendedEvent> findByClientMid(qint64 roomId, qint64 senderId,
-                                                         const QString& clientMid) = 0;
+    virtual std::optional<AppendedEvent> findByClientMid(
+        qint64 roomId, qint64 senderId, const QString& clientMid) = 0;
     virtual std::optional<Event> event(qint64 roomId, qint64 seq) = 0;
     /// Ascending events with before < seq (newest page) or seq > after (oldest page first).
-    virtual QList<Event> history(qint64 roomId, std::optional<qint64> before,
-                                 std::optional<qint64> after, int limit) = 0;
+    virtual QList<Event> history(
+        qint64 roomId, std::optional<qint64> before, std::optional<qint64> after, int limit) = 0;
     /// Blanks a deleted message's text in history.
     virtual void markDeleted(qint64 roomId, qint64 seq) = 0;
 };

@@ -1,6 +1,5 @@
 #pragma once
 #include <QString>
-
 #include <stdexcept>
 
 namespace palaver::server {
@@ -10,7 +9,9 @@ namespace palaver::server {
 class StoreError : public std::runtime_error
 {
 public:
-    explicit StoreError(const QString& what) : std::runtime_error(what.toStdString()) { }
+    explicit StoreError(const QString& what)
+        : std::runtime_error(what.toStdString())
+    { }
 };
 
 } // namespace palaver::server

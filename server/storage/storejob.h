@@ -5,7 +5,8 @@ namespace palaver::server {
 class Store;
 
 /// A unit of database work queued to a worker thread.
-struct StoreJob {
+struct StoreJob
+{
     /// Runs on the worker thread inside a transaction. Returns false when the request was
     /// refused, so its savepoint is rolled back; throws StoreError on database failure.
     std::function<bool(Store&)> run;

@@ -1,22 +1,26 @@
 #include "server/storage/writebatcher.h"
 
 #include "server/logging.h"
-#include "server/storage/storefactory.h"
 #include "server/storage/storeerror.h"
+#include "server/storage/storefactory.h"
 
 #include <QMetaObject>
-
 #include <vector>
 
 namespace palaver::server {
 
 WriteBatcher::WriteBatcher(StoreFactory& factory, QObject* completionContext, int maxBatch)
-    : m_factory(factory), m_context(completionContext), m_maxBatch(maxBatch)
+    : m_factory(factory)
+    , m_context(completionContext)
+    , m_maxBatch(maxBatch)
 {
     setObjectName(QStringLiteral("palaver-writer"));
 }
 
-WriteBatcher::~WriteBatcher() { stopAndDrain(); }
+WriteBatcher::~WriteBatcher()
+{
+    stopAndDrain();
+}
 
 void WriteBatcher::submit(StoreJob job)
 {
@@ -61,10 +65,13 @@ void WriteBatcher::run()
             std::vector<std::function<void(bool)>> finishes;
             for (StoreJob& job : batch)
                 finishes.push_back(std::move(job.finish));
-            QMetaObject::invokeMethod(m_context, [finishes = std::move(finishes)] {
-                for (const auto& finish : finishes)
-                    finish(false);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                m_context,
+                [finishes = std::move(finishes)] {
+                    for (const auto& finish : finishes)
+                        finish(false);
+                },
+                Qt::QueuedConnection);
         }
         batch.clear();
     }
@@ -110,10 +117,13 @@ void WriteBatcher::runBatch(Store& store, std::deque<StoreJob>& batch)
     for (size_t i = 0; i < batch.size(); ++i)
         finishes.emplace_back(std::move(batch[i].finish), committed && stored[i]);
     // One posted call per batch keeps acks and pushes in commit order and cheap to deliver.
-    QMetaObject::invokeMethod(m_context, [finishes = std::move(finishes)] {
-        for (const auto& [finish, ok] : finishes)
-            finish(ok);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context,
+        [finishes = std::move(finishes)] {
+            for (const auto& [finish, ok] : finishes)
+                finish(ok);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace palaver::server

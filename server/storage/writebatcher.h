@@ -8,7 +8,6 @@
 #include <QPointer>
 #include <QThread>
 #include <QWaitCondition>
-
 #include <atomic>
 #include <deque>
 
@@ -43,8 +42,8 @@ private:
     QWaitCondition m_wake;
     std::deque<StoreJob> m_queue;
     bool m_stopping = false;
-    std::atomic<quint64> m_batches{0};
-    std::atomic<quint64> m_jobs{0};
+    std::atomic<quint64> m_batches {0};
+    std::atomic<quint64> m_jobs {0};
 };
 
 } // namespace palaver::server

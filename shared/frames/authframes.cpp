@@ -15,7 +15,7 @@ QString readUsername(JsonReader& r)
     const QString name = r.string(keys::username, 1, limits::maxUsername).toLower();
     if (r.ok() && !pattern.match(name).hasMatch()) {
         r.fail(ErrorCode::BadRequest,
-               QStringLiteral("username must be 3 to 32 characters of a-z, 0-9, '_', '.', '-'"));
+            QStringLiteral("username must be 3 to 32 characters of a-z, 0-9, '_', '.', '-'"));
     }
     return name;
 }
@@ -39,9 +39,8 @@ std::optional<RegisterRequest> RegisterRequest::fromJson(JsonReader& r)
     f.protocol = readProtocol(r);
     f.username = readUsername(r);
     f.password = r.string(keys::password, limits::minPassword, limits::maxPassword);
-    f.displayName = r.optionalString(keys::displayName, limits::maxDisplayName)
-                        .value_or(QString())
-                        .trimmed();
+    f.displayName =
+        r.optionalString(keys::displayName, limits::maxDisplayName).value_or(QString()).trimmed();
     if (f.displayName.isEmpty())
         f.displayName = f.username;
     f.device = readDevice(r);
@@ -50,10 +49,8 @@ std::optional<RegisterRequest> RegisterRequest::fromJson(JsonReader& r)
 
 QJsonObject RegisterRequest::toJson() const
 {
-    QJsonObject o{{keys::protocol, protocol},
-                  {keys::username, username},
-                  {keys::password, password},
-                  {keys::displayName, displayName}};
+    QJsonObject o {{keys::protocol, protocol}, {keys::username, username},
+        {keys::password, password}, {keys::displayName, displayName}};
     if (!device.isEmpty())
         o.insert(keys::device, device);
     return o;
@@ -72,7 +69,8 @@ std::optional<LoginRequest> LoginRequest::fromJson(JsonReader& r)
 
 QJsonObject LoginRequest::toJson() const
 {
-    QJsonObject o{{keys::protocol, protocol}, {keys::username, username}, {keys::password, password}};
+    QJsonObject o {
+        {keys::protocol, protocol}, {keys::username, username}, {keys::password, password}};
     if (!device.isEmpty())
         o.insert(keys::device, device);
     return o;
@@ -91,10 +89,22 @@ QJsonObject ResumeRequest::toJson() const
     return {{keys::protocol, protocol}, {keys::token, token}};
 }
 
-std::optional<LogoutRequest> LogoutRequest::fromJson(JsonReader&) { return LogoutRequest{}; }
-std::optional<PingRequest> PingRequest::fromJson(JsonReader&) { return PingRequest{}; }
-std::optional<PongAnswer> PongAnswer::fromJson(JsonReader&) { return PongAnswer{}; }
-std::optional<OkAnswer> OkAnswer::fromJson(JsonReader&) { return OkAnswer{}; }
+std::optional<LogoutRequest> LogoutRequest::fromJson(JsonReader&)
+{
+    return LogoutRequest {};
+}
+std::optional<PingRequest> PingRequest::fromJson(JsonReader&)
+{
+    return PingRequest {};
+}
+std::optional<PongAnswer> PongAnswer::fromJson(JsonReader&)
+{
+    return PongAnswer {};
+}
+std::optional<OkAnswer> OkAnswer::fromJson(JsonReader&)
+{
+    return OkAnswer {};
+}
 
 std::optional<WelcomeAnswer> WelcomeAnswer::fromJson(JsonReader& r)
 {
@@ -126,16 +136,14 @@ std::optional<WelcomeAnswer> WelcomeAnswer::fromJson(JsonReader& r)
 
 QJsonObject WelcomeAnswer::toJson() const
 {
-    const QJsonObject limitsObject{{keys::maxText, limits.maxText},
-                                   {keys::ratePerS, limits.ratePerS},
-                                   {keys::burst, limits.burst},
-                                   {keys::historyPage, limits.historyPage}};
+    const QJsonObject limitsObject {{keys::maxText, limits.maxText},
+        {keys::ratePerS, limits.ratePerS}, {keys::burst, limits.burst},
+        {keys::historyPage, limits.historyPage}};
     UserInfo plainUser = user;
     plainUser.presence.reset();
     plainUser.lastSeen.reset();
-    return {{keys::user, plainUser.toJson()},
-            {keys::token, token},
-            {keys::server, QJsonObject{{keys::version, serverVersion}, {keys::limits, limitsObject}}}};
+    return {{keys::user, plainUser.toJson()}, {keys::token, token},
+        {keys::server, QJsonObject {{keys::version, serverVersion}, {keys::limits, limitsObject}}}};
 }
 
 std::optional<ErrorAnswer> ErrorAnswer::fromJson(JsonReader& r)
@@ -153,7 +161,7 @@ std::optional<ErrorAnswer> ErrorAnswer::fromJson(JsonReader& r)
 
 QJsonObject ErrorAnswer::toJson() const
 {
-    QJsonObject o{{keys::code, toString(code)}, {keys::message, message}};
+    QJsonObject o {{keys::code, toString(code)}, {keys::message, message}};
     insertIfSet(o, keys::retryAfterMs, retryAfterMs);
     return o;
 }

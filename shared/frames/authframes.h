@@ -6,13 +6,13 @@
 #include "shared/objects/userinfo.h"
 
 #include <QJsonObject>
-
 #include <optional>
 
 namespace palaver {
 class JsonReader;
 
-struct RegisterRequest {
+struct RegisterRequest
+{
     static constexpr FrameType kType = FrameType::Register;
     int protocol = 1;
     QString username; ///< lower-cased on parse; usernames are case-insensitive
@@ -23,7 +23,8 @@ struct RegisterRequest {
     QJsonObject toJson() const;
 };
 
-struct LoginRequest {
+struct LoginRequest
+{
     static constexpr FrameType kType = FrameType::Login;
     int protocol = 1;
     QString username; ///< lower-cased on parse
@@ -33,7 +34,8 @@ struct LoginRequest {
     QJsonObject toJson() const;
 };
 
-struct ResumeRequest {
+struct ResumeRequest
+{
     static constexpr FrameType kType = FrameType::Resume;
     int protocol = 1;
     QString token;
@@ -41,20 +43,23 @@ struct ResumeRequest {
     QJsonObject toJson() const;
 };
 
-struct LogoutRequest {
+struct LogoutRequest
+{
     static constexpr FrameType kType = FrameType::Logout;
     static std::optional<LogoutRequest> fromJson(JsonReader& r);
     QJsonObject toJson() const { return {}; }
 };
 
-struct PingRequest {
+struct PingRequest
+{
     static constexpr FrameType kType = FrameType::Ping;
     static std::optional<PingRequest> fromJson(JsonReader& r);
     QJsonObject toJson() const { return {}; }
 };
 
 /// The limits a server announces in `welcome`.
-struct ServerLimits {
+struct ServerLimits
+{
     int maxText = 4000;
     int ratePerS = 5;
     int burst = 20;
@@ -62,7 +67,8 @@ struct ServerLimits {
     bool operator==(const ServerLimits&) const = default;
 };
 
-struct WelcomeAnswer {
+struct WelcomeAnswer
+{
     static constexpr FrameType kType = FrameType::Welcome;
     UserInfo user;
     QString token;
@@ -72,19 +78,22 @@ struct WelcomeAnswer {
     QJsonObject toJson() const;
 };
 
-struct PongAnswer {
+struct PongAnswer
+{
     static constexpr FrameType kType = FrameType::Pong;
     static std::optional<PongAnswer> fromJson(JsonReader& r);
     QJsonObject toJson() const { return {}; }
 };
 
-struct OkAnswer {
+struct OkAnswer
+{
     static constexpr FrameType kType = FrameType::Ok;
     static std::optional<OkAnswer> fromJson(JsonReader& r);
     QJsonObject toJson() const { return {}; }
 };
 
-struct ErrorAnswer {
+struct ErrorAnswer
+{
     static constexpr FrameType kType = FrameType::Error;
     ErrorCode code = ErrorCode::Internal;
     QString message;

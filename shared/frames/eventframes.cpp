@@ -36,7 +36,7 @@ QJsonArray attachmentsToJson(const QStringList& fileIds)
 {
     QJsonArray files;
     for (const QString& id : fileIds)
-        files.append(QJsonObject { { keys::fileId, id } });
+        files.append(QJsonObject {{keys::fileId, id}});
     return files;
 }
 
@@ -65,7 +65,7 @@ QHash<QString, qint64> readCursors(JsonReader& r)
         }
         // Read through the reader's own integer rule so a cursor is accepted exactly when the
         // same number would be as a `seq` anywhere else.
-        const QJsonObject single { { keys::seq, it.value() } };
+        const QJsonObject single {{keys::seq, it.value()}};
         JsonReader seqReader(single);
         const qint64 seq = seqReader.integer(keys::seq, 0, limits::maxSafeInteger);
         if (!seqReader.ok()) {
@@ -117,7 +117,7 @@ std::optional<SendRequest> SendRequest::fromJson(JsonReader& r)
 
 QJsonObject SendRequest::toJson() const
 {
-    QJsonObject o { { keys::room, room }, { keys::clientMid, clientMid }, { keys::text, text } };
+    QJsonObject o {{keys::room, room}, {keys::clientMid, clientMid}, {keys::text, text}};
     insertIfSet(o, keys::replyTo, replyTo);
     if (!mentions.isEmpty())
         o.insert(keys::mentions, toJsonArray(mentions));
@@ -137,7 +137,7 @@ std::optional<EditRequest> EditRequest::fromJson(JsonReader& r)
 
 QJsonObject EditRequest::toJson() const
 {
-    return { { keys::room, room }, { keys::target, target }, { keys::text, text } };
+    return {{keys::room, room}, {keys::target, target}, {keys::text, text}};
 }
 
 std::optional<DeleteRequest> DeleteRequest::fromJson(JsonReader& r)
@@ -150,7 +150,7 @@ std::optional<DeleteRequest> DeleteRequest::fromJson(JsonReader& r)
 
 QJsonObject DeleteRequest::toJson() const
 {
-    return { { keys::room, room }, { keys::target, target } };
+    return {{keys::room, room}, {keys::target, target}};
 }
 
 std::optional<ReactRequest> ReactRequest::fromJson(JsonReader& r)
@@ -165,8 +165,7 @@ std::optional<ReactRequest> ReactRequest::fromJson(JsonReader& r)
 
 QJsonObject ReactRequest::toJson() const
 {
-    return { { keys::room, room }, { keys::target, target }, { keys::emoji, emoji },
-        { keys::on, on } };
+    return {{keys::room, room}, {keys::target, target}, {keys::emoji, emoji}, {keys::on, on}};
 }
 
 std::optional<HistoryRequest> HistoryRequest::fromJson(JsonReader& r)
@@ -186,7 +185,7 @@ std::optional<HistoryRequest> HistoryRequest::fromJson(JsonReader& r)
 
 QJsonObject HistoryRequest::toJson() const
 {
-    QJsonObject o { { keys::room, room }, { keys::limit, limit } };
+    QJsonObject o {{keys::room, room}, {keys::limit, limit}};
     insertIfSet(o, keys::before, before);
     insertIfSet(o, keys::after, after);
     return o;
@@ -201,7 +200,7 @@ std::optional<SyncRequest> SyncRequest::fromJson(JsonReader& r)
 
 QJsonObject SyncRequest::toJson() const
 {
-    return { { keys::cursors, hashToJson(cursors) } };
+    return {{keys::cursors, hashToJson(cursors)}};
 }
 
 std::optional<AckAnswer> AckAnswer::fromJson(JsonReader& r)
@@ -218,7 +217,7 @@ std::optional<AckAnswer> AckAnswer::fromJson(JsonReader& r)
 
 QJsonObject AckAnswer::toJson() const
 {
-    QJsonObject o { { keys::room, room }, { keys::seq, seq }, { keys::ts, ts } };
+    QJsonObject o {{keys::room, room}, {keys::seq, seq}, {keys::ts, ts}};
     insertIfSet(o, keys::clientMid, clientMid);
     insertIfSet(o, keys::duplicate, duplicate);
     return o;
@@ -235,8 +234,8 @@ std::optional<HistoryAnswer> HistoryAnswer::fromJson(JsonReader& r)
 
 QJsonObject HistoryAnswer::toJson() const
 {
-    return { { keys::room, room }, { keys::events, detail::toJsonObjects(events) },
-        { keys::hasMore, hasMore } };
+    return {{keys::room, room}, {keys::events, detail::toJsonObjects(events)},
+        {keys::hasMore, hasMore}};
 }
 
 std::optional<SyncedAnswer> SyncedAnswer::fromJson(JsonReader& r)
@@ -250,19 +249,19 @@ std::optional<SyncedAnswer> SyncedAnswer::fromJson(JsonReader& r)
 
 QJsonObject SyncedAnswer::toJson() const
 {
-    return { { keys::rooms, detail::toJsonObjects(rooms) },
-        { keys::events, detail::toJsonObjects(events) }, { keys::hasMore, hashToJson(hasMore) } };
+    return {{keys::rooms, detail::toJsonObjects(rooms)},
+        {keys::events, detail::toJsonObjects(events)}, {keys::hasMore, hashToJson(hasMore)}};
 }
 
 std::optional<EventPush> EventPush::fromJson(JsonReader& r)
 {
     const auto event = detail::readNested<Event>(r, keys::event);
-    return event ? std::optional(EventPush { *event }) : std::nullopt;
+    return event ? std::optional(EventPush {*event}) : std::nullopt;
 }
 
 QJsonObject EventPush::toJson() const
 {
-    return { { keys::event, event.toJson() } };
+    return {{keys::event, event.toJson()}};
 }
 
 } // namespace palaver

@@ -8,13 +8,13 @@
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
-
 #include <optional>
 
 namespace palaver {
 class JsonReader;
 
-struct SendRequest {
+struct SendRequest
+{
     static constexpr FrameType kType = FrameType::Send;
     QString room;
     QString clientMid; ///< 1..64 chars, unique per (room, sender)
@@ -26,7 +26,8 @@ struct SendRequest {
     QJsonObject toJson() const;
 };
 
-struct EditRequest {
+struct EditRequest
+{
     static constexpr FrameType kType = FrameType::Edit;
     QString room;
     qint64 target = 0;
@@ -35,7 +36,8 @@ struct EditRequest {
     QJsonObject toJson() const;
 };
 
-struct DeleteRequest {
+struct DeleteRequest
+{
     static constexpr FrameType kType = FrameType::Delete;
     QString room;
     qint64 target = 0;
@@ -43,7 +45,8 @@ struct DeleteRequest {
     QJsonObject toJson() const;
 };
 
-struct ReactRequest {
+struct ReactRequest
+{
     static constexpr FrameType kType = FrameType::React;
     QString room;
     qint64 target = 0;
@@ -53,7 +56,8 @@ struct ReactRequest {
     QJsonObject toJson() const;
 };
 
-struct HistoryRequest {
+struct HistoryRequest
+{
     static constexpr FrameType kType = FrameType::History;
     QString room;
     std::optional<qint64> before; ///< exclusive; pages backwards
@@ -63,14 +67,16 @@ struct HistoryRequest {
     QJsonObject toJson() const;
 };
 
-struct SyncRequest {
+struct SyncRequest
+{
     static constexpr FrameType kType = FrameType::Sync;
     QHash<QString, qint64> cursors; ///< room id -> last seq the client holds
     static std::optional<SyncRequest> fromJson(JsonReader& r);
     QJsonObject toJson() const;
 };
 
-struct AckAnswer {
+struct AckAnswer
+{
     static constexpr FrameType kType = FrameType::Ack;
     QString room;
     qint64 seq = 0;
@@ -81,7 +87,8 @@ struct AckAnswer {
     QJsonObject toJson() const;
 };
 
-struct HistoryAnswer {
+struct HistoryAnswer
+{
     static constexpr FrameType kType = FrameType::History;
     QString room;
     QList<Event> events; ///< ascending by seq
@@ -90,7 +97,8 @@ struct HistoryAnswer {
     QJsonObject toJson() const;
 };
 
-struct SyncedAnswer {
+struct SyncedAnswer
+{
     static constexpr FrameType kType = FrameType::Synced;
     QList<RoomInfo> rooms;
     QList<Event> events; ///< grouped by room, ascending by seq within a room
@@ -99,7 +107,8 @@ struct SyncedAnswer {
     QJsonObject toJson() const;
 };
 
-struct EventPush {
+struct EventPush
+{
     static constexpr FrameType kType = FrameType::Event;
     Event event;
     static std::optional<EventPush> fromJson(JsonReader& r);

@@ -32,7 +32,7 @@ std::optional<ReadRequest> ReadRequest::fromJson(JsonReader& r)
 
 QJsonObject ReadRequest::toJson() const
 {
-    return { { keys::room, room }, { keys::seq, seq } };
+    return {{keys::room, room}, {keys::seq, seq}};
 }
 
 std::optional<TypingRequest> TypingRequest::fromJson(JsonReader& r)
@@ -45,7 +45,7 @@ std::optional<TypingRequest> TypingRequest::fromJson(JsonReader& r)
 
 QJsonObject TypingRequest::toJson() const
 {
-    return { { keys::room, room }, { keys::active, active } };
+    return {{keys::room, room}, {keys::active, active}};
 }
 
 std::optional<PresenceRequest> PresenceRequest::fromJson(JsonReader& r)
@@ -60,7 +60,7 @@ std::optional<PresenceRequest> PresenceRequest::fromJson(JsonReader& r)
 
 QJsonObject PresenceRequest::toJson() const
 {
-    return { { keys::status, toString(status) } };
+    return {{keys::status, toString(status)}};
 }
 
 std::optional<ReceiptPush> ReceiptPush::fromJson(JsonReader& r)
@@ -74,7 +74,7 @@ std::optional<ReceiptPush> ReceiptPush::fromJson(JsonReader& r)
 
 QJsonObject ReceiptPush::toJson() const
 {
-    return { { keys::room, room }, { keys::user, user }, { keys::seq, seq } };
+    return {{keys::room, room}, {keys::user, user}, {keys::seq, seq}};
 }
 
 std::optional<BadgePush> BadgePush::fromJson(JsonReader& r)
@@ -88,7 +88,7 @@ std::optional<BadgePush> BadgePush::fromJson(JsonReader& r)
 
 QJsonObject BadgePush::toJson() const
 {
-    return { { keys::room, room }, { keys::unread, unread }, { keys::mentions, mentions } };
+    return {{keys::room, room}, {keys::unread, unread}, {keys::mentions, mentions}};
 }
 
 std::optional<TypingPush> TypingPush::fromJson(JsonReader& r)
@@ -102,7 +102,7 @@ std::optional<TypingPush> TypingPush::fromJson(JsonReader& r)
 
 QJsonObject TypingPush::toJson() const
 {
-    return { { keys::room, room }, { keys::user, user }, { keys::active, active } };
+    return {{keys::room, room}, {keys::user, user}, {keys::active, active}};
 }
 
 std::optional<PresencePush> PresencePush::fromJson(JsonReader& r)
@@ -116,7 +116,7 @@ std::optional<PresencePush> PresencePush::fromJson(JsonReader& r)
 
 QJsonObject PresencePush::toJson() const
 {
-    QJsonObject o { { keys::user, user }, { keys::status, toString(status) } };
+    QJsonObject o {{keys::user, user}, {keys::status, toString(status)}};
     insertIfSet(o, keys::lastSeen, lastSeen);
     return o;
 }

@@ -4,13 +4,13 @@
 #include "shared/objects/wireenums.h"
 
 #include <QJsonObject>
-
 #include <optional>
 
 namespace palaver {
 class JsonReader;
 
-struct ReadRequest {
+struct ReadRequest
+{
     static constexpr FrameType kType = FrameType::Read;
     QString room;
     qint64 seq = 0;
@@ -18,7 +18,8 @@ struct ReadRequest {
     QJsonObject toJson() const;
 };
 
-struct TypingRequest {
+struct TypingRequest
+{
     static constexpr FrameType kType = FrameType::Typing;
     QString room;
     bool active = false;
@@ -26,14 +27,16 @@ struct TypingRequest {
     QJsonObject toJson() const;
 };
 
-struct PresenceRequest {
+struct PresenceRequest
+{
     static constexpr FrameType kType = FrameType::Presence;
     PresenceStatus status = PresenceStatus::Online; ///< online or away only
     static std::optional<PresenceRequest> fromJson(JsonReader& r);
     QJsonObject toJson() const;
 };
 
-struct ReceiptPush {
+struct ReceiptPush
+{
     static constexpr FrameType kType = FrameType::Receipt;
     QString room;
     QString user;
@@ -42,7 +45,8 @@ struct ReceiptPush {
     QJsonObject toJson() const;
 };
 
-struct BadgePush {
+struct BadgePush
+{
     static constexpr FrameType kType = FrameType::Badge;
     QString room;
     qint64 unread = 0;
@@ -51,7 +55,8 @@ struct BadgePush {
     QJsonObject toJson() const;
 };
 
-struct TypingPush {
+struct TypingPush
+{
     static constexpr FrameType kType = FrameType::Typing;
     QString room;
     QString user;
@@ -60,7 +65,8 @@ struct TypingPush {
     QJsonObject toJson() const;
 };
 
-struct PresencePush {
+struct PresencePush
+{
     static constexpr FrameType kType = FrameType::Presence;
     QString user;
     PresenceStatus status = PresenceStatus::Offline;

@@ -49,7 +49,7 @@ std::optional<CreateRoomRequest> CreateRoomRequest::fromJson(JsonReader& r)
 
 QJsonObject CreateRoomRequest::toJson() const
 {
-    QJsonObject o { { keys::kind, toString(kind) }, { keys::name, name } };
+    QJsonObject o {{keys::kind, toString(kind)}, {keys::name, name}};
     if (!topic.isEmpty())
         o.insert(keys::topic, topic);
     if (!members.isEmpty())
@@ -66,7 +66,7 @@ std::optional<OpenDirectRequest> OpenDirectRequest::fromJson(JsonReader& r)
 
 QJsonObject OpenDirectRequest::toJson() const
 {
-    return { { keys::user, user } };
+    return {{keys::user, user}};
 }
 
 std::optional<JoinRequest> JoinRequest::fromJson(JsonReader& r)
@@ -78,7 +78,7 @@ std::optional<JoinRequest> JoinRequest::fromJson(JsonReader& r)
 
 QJsonObject JoinRequest::toJson() const
 {
-    return { { keys::room, room } };
+    return {{keys::room, room}};
 }
 
 std::optional<LeaveRequest> LeaveRequest::fromJson(JsonReader& r)
@@ -90,7 +90,7 @@ std::optional<LeaveRequest> LeaveRequest::fromJson(JsonReader& r)
 
 QJsonObject LeaveRequest::toJson() const
 {
-    return { { keys::room, room } };
+    return {{keys::room, room}};
 }
 
 std::optional<InviteRequest> InviteRequest::fromJson(JsonReader& r)
@@ -103,7 +103,7 @@ std::optional<InviteRequest> InviteRequest::fromJson(JsonReader& r)
 
 QJsonObject InviteRequest::toJson() const
 {
-    return { { keys::room, room }, { keys::user, user } };
+    return {{keys::room, room}, {keys::user, user}};
 }
 
 std::optional<KickRequest> KickRequest::fromJson(JsonReader& r)
@@ -116,7 +116,7 @@ std::optional<KickRequest> KickRequest::fromJson(JsonReader& r)
 
 QJsonObject KickRequest::toJson() const
 {
-    return { { keys::room, room }, { keys::user, user } };
+    return {{keys::room, room}, {keys::user, user}};
 }
 
 std::optional<RoomsRequest> RoomsRequest::fromJson(JsonReader&)
@@ -134,7 +134,7 @@ std::optional<DirectoryRequest> DirectoryRequest::fromJson(JsonReader& r)
 
 QJsonObject DirectoryRequest::toJson() const
 {
-    QJsonObject o { { keys::limit, limit } };
+    QJsonObject o {{keys::limit, limit}};
     if (!query.isEmpty())
         o.insert(keys::query, query);
     return o;
@@ -149,7 +149,7 @@ std::optional<MembersRequest> MembersRequest::fromJson(JsonReader& r)
 
 QJsonObject MembersRequest::toJson() const
 {
-    return { { keys::room, room } };
+    return {{keys::room, room}};
 }
 
 std::optional<UsersRequest> UsersRequest::fromJson(JsonReader& r)
@@ -162,18 +162,18 @@ std::optional<UsersRequest> UsersRequest::fromJson(JsonReader& r)
 
 QJsonObject UsersRequest::toJson() const
 {
-    return { { keys::query, query }, { keys::limit, limit } };
+    return {{keys::query, query}, {keys::limit, limit}};
 }
 
 std::optional<RoomAnswer> RoomAnswer::fromJson(JsonReader& r)
 {
     const auto room = detail::readNested<RoomInfo>(r, keys::room);
-    return room ? std::optional(RoomAnswer { *room }) : std::nullopt;
+    return room ? std::optional(RoomAnswer {*room}) : std::nullopt;
 }
 
 QJsonObject RoomAnswer::toJson() const
 {
-    return { { keys::room, room.toJson() } };
+    return {{keys::room, room.toJson()}};
 }
 
 std::optional<RoomsAnswer> RoomsAnswer::fromJson(JsonReader& r)
@@ -185,7 +185,7 @@ std::optional<RoomsAnswer> RoomsAnswer::fromJson(JsonReader& r)
 
 QJsonObject RoomsAnswer::toJson() const
 {
-    return { { keys::rooms, detail::toJsonObjects(rooms) } };
+    return {{keys::rooms, detail::toJsonObjects(rooms)}};
 }
 
 std::optional<MembersAnswer> MembersAnswer::fromJson(JsonReader& r)
@@ -199,7 +199,7 @@ std::optional<MembersAnswer> MembersAnswer::fromJson(JsonReader& r)
 
 QJsonObject MembersAnswer::toJson() const
 {
-    QJsonObject o { { keys::members, detail::toJsonObjects(members) } };
+    QJsonObject o {{keys::members, detail::toJsonObjects(members)}};
     if (!room.isEmpty())
         o.insert(keys::room, room);
     return o;
@@ -214,18 +214,18 @@ std::optional<UsersAnswer> UsersAnswer::fromJson(JsonReader& r)
 
 QJsonObject UsersAnswer::toJson() const
 {
-    return { { keys::users, detail::toJsonObjects(users) } };
+    return {{keys::users, detail::toJsonObjects(users)}};
 }
 
 std::optional<RoomAddedPush> RoomAddedPush::fromJson(JsonReader& r)
 {
     const auto room = detail::readNested<RoomInfo>(r, keys::room);
-    return room ? std::optional(RoomAddedPush { *room }) : std::nullopt;
+    return room ? std::optional(RoomAddedPush {*room}) : std::nullopt;
 }
 
 QJsonObject RoomAddedPush::toJson() const
 {
-    return { { keys::room, room.toJson() } };
+    return {{keys::room, room.toJson()}};
 }
 
 std::optional<RoomRemovedPush> RoomRemovedPush::fromJson(JsonReader& r)
@@ -237,7 +237,7 @@ std::optional<RoomRemovedPush> RoomRemovedPush::fromJson(JsonReader& r)
 
 QJsonObject RoomRemovedPush::toJson() const
 {
-    return { { keys::room, room } };
+    return {{keys::room, room}};
 }
 
 } // namespace palaver

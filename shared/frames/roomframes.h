@@ -8,13 +8,13 @@
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
-
 #include <optional>
 
 namespace palaver {
 class JsonReader;
 
-struct CreateRoomRequest {
+struct CreateRoomRequest
+{
     static constexpr FrameType kType = FrameType::CreateRoom;
     RoomKind kind = RoomKind::Group; ///< public or group; direct rooms come from open_direct
     QString name; ///< trimmed, 1..100
@@ -24,28 +24,32 @@ struct CreateRoomRequest {
     QJsonObject toJson() const;
 };
 
-struct OpenDirectRequest {
+struct OpenDirectRequest
+{
     static constexpr FrameType kType = FrameType::OpenDirect;
     QString user;
     static std::optional<OpenDirectRequest> fromJson(JsonReader& r);
     QJsonObject toJson() const;
 };
 
-struct JoinRequest {
+struct JoinRequest
+{
     static constexpr FrameType kType = FrameType::Join;
     QString room;
     static std::optional<JoinRequest> fromJson(JsonReader& r);
     QJsonObject toJson() const;
 };
 
-struct LeaveRequest {
+struct LeaveRequest
+{
     static constexpr FrameType kType = FrameType::Leave;
     QString room;
     static std::optional<LeaveRequest> fromJson(JsonReader& r);
     QJsonObject toJson() const;
 };
 
-struct InviteRequest {
+struct InviteRequest
+{
     static constexpr FrameType kType = FrameType::Invite;
     QString room;
     QString user;
@@ -53,7 +57,8 @@ struct InviteRequest {
     QJsonObject toJson() const;
 };
 
-struct KickRequest {
+struct KickRequest
+{
     static constexpr FrameType kType = FrameType::Kick;
     QString room;
     QString user;
@@ -61,13 +66,15 @@ struct KickRequest {
     QJsonObject toJson() const;
 };
 
-struct RoomsRequest {
+struct RoomsRequest
+{
     static constexpr FrameType kType = FrameType::Rooms;
     static std::optional<RoomsRequest> fromJson(JsonReader& r);
     QJsonObject toJson() const { return {}; }
 };
 
-struct DirectoryRequest {
+struct DirectoryRequest
+{
     static constexpr FrameType kType = FrameType::Directory;
     QString query; ///< empty lists every public room
     int limit = 50; ///< 1..200
@@ -75,14 +82,16 @@ struct DirectoryRequest {
     QJsonObject toJson() const;
 };
 
-struct MembersRequest {
+struct MembersRequest
+{
     static constexpr FrameType kType = FrameType::Members;
     QString room;
     static std::optional<MembersRequest> fromJson(JsonReader& r);
     QJsonObject toJson() const;
 };
 
-struct UsersRequest {
+struct UsersRequest
+{
     static constexpr FrameType kType = FrameType::Users;
     QString query; ///< matched against username and display name prefix/substring
     int limit = 20; ///< 1..200
@@ -90,7 +99,8 @@ struct UsersRequest {
     QJsonObject toJson() const;
 };
 
-struct RoomAnswer {
+struct RoomAnswer
+{
     static constexpr FrameType kType = FrameType::Room;
     RoomInfo room;
     static std::optional<RoomAnswer> fromJson(JsonReader& r);
@@ -98,14 +108,16 @@ struct RoomAnswer {
 };
 
 /// Answer to `rooms` and to `directory`.
-struct RoomsAnswer {
+struct RoomsAnswer
+{
     static constexpr FrameType kType = FrameType::Rooms;
     QList<RoomInfo> rooms;
     static std::optional<RoomsAnswer> fromJson(JsonReader& r);
     QJsonObject toJson() const;
 };
 
-struct MembersAnswer {
+struct MembersAnswer
+{
     static constexpr FrameType kType = FrameType::Members;
     QString room; ///< echoed so a client can route the answer without bookkeeping
     QList<MemberInfo> members;
@@ -113,21 +125,24 @@ struct MembersAnswer {
     QJsonObject toJson() const;
 };
 
-struct UsersAnswer {
+struct UsersAnswer
+{
     static constexpr FrameType kType = FrameType::Users;
     QList<UserInfo> users;
     static std::optional<UsersAnswer> fromJson(JsonReader& r);
     QJsonObject toJson() const;
 };
 
-struct RoomAddedPush {
+struct RoomAddedPush
+{
     static constexpr FrameType kType = FrameType::RoomAdded;
     RoomInfo room;
     static std::optional<RoomAddedPush> fromJson(JsonReader& r);
     QJsonObject toJson() const;
 };
 
-struct RoomRemovedPush {
+struct RoomRemovedPush
+{
     static constexpr FrameType kType = FrameType::RoomRemoved;
     QString room;
     static std::optional<RoomRemovedPush> fromJson(JsonReader& r);

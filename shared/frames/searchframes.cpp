@@ -13,14 +13,14 @@ std::optional<SearchRequest> SearchRequest::fromJson(JsonReader& r)
     // Measured like message text (trimmed, in characters); an empty query would match everything.
     f.query = r.text(keys::query, limits::maxQuery);
     f.room = r.optionalId(keys::room);
-    f.limit
-        = int(r.optionalInteger(keys::limit, 1, limits::listMax).value_or(limits::searchDefault));
+    f.limit =
+        int(r.optionalInteger(keys::limit, 1, limits::listMax).value_or(limits::searchDefault));
     return r.ok() ? std::optional(f) : std::nullopt;
 }
 
 QJsonObject SearchRequest::toJson() const
 {
-    QJsonObject o { { keys::query, query }, { keys::limit, limit } };
+    QJsonObject o {{keys::query, query}, {keys::limit, limit}};
     insertIfSet(o, keys::room, room);
     return o;
 }
@@ -34,7 +34,7 @@ std::optional<SearchResultsAnswer> SearchResultsAnswer::fromJson(JsonReader& r)
 
 QJsonObject SearchResultsAnswer::toJson() const
 {
-    return { { keys::events, detail::toJsonObjects(events) } };
+    return {{keys::events, detail::toJsonObjects(events)}};
 }
 
 } // namespace palaver

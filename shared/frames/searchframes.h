@@ -5,13 +5,13 @@
 
 #include <QJsonObject>
 #include <QList>
-
 #include <optional>
 
 namespace palaver {
 class JsonReader;
 
-struct SearchRequest {
+struct SearchRequest
+{
     static constexpr FrameType kType = FrameType::Search;
     QString query; ///< trimmed, 1..100
     std::optional<QString> room;
@@ -20,7 +20,8 @@ struct SearchRequest {
     QJsonObject toJson() const;
 };
 
-struct SearchResultsAnswer {
+struct SearchResultsAnswer
+{
     static constexpr FrameType kType = FrameType::SearchResults;
     QList<Event> events; ///< newest first
     static std::optional<SearchResultsAnswer> fromJson(JsonReader& r);

@@ -14,8 +14,9 @@ void readKindFields(JsonReader& r, Event& e)
     case EventKind::Message: {
         e.clientMid = r.string(keys::clientMid, 1, limits::maxIdLength);
         e.deleted = r.optionalBoolean(keys::deleted).value_or(false);
-        const QJsonArray files = r.has(keys::attachments) ? r.array(keys::attachments, limits::maxAttachments)
-                                                          : QJsonArray();
+        const QJsonArray files = r.has(keys::attachments)
+            ? r.array(keys::attachments, limits::maxAttachments)
+            : QJsonArray();
         // Deleted messages and messages with attachments may carry empty text.
         e.text = r.text(keys::text, limits::maxText, e.deleted || !files.isEmpty());
         e.replyTo = r.optionalInteger(keys::replyTo, 1, limits::maxSafeInteger);
@@ -76,11 +77,8 @@ std::optional<Event> Event::fromJson(JsonReader& r)
 
 QJsonObject Event::toJson() const
 {
-    QJsonObject o{{keys::room, room},
-                  {keys::seq, seq},
-                  {keys::ts, ts},
-                  {keys::sender, sender},
-                  {keys::kind, toString(kind)}};
+    QJsonObject o {{keys::room, room}, {keys::seq, seq}, {keys::ts, ts}, {keys::sender, sender},
+        {keys::kind, toString(kind)}};
     switch (kind) {
     case EventKind::Message:
         o.insert(keys::text, text);

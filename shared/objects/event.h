@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
-
 #include <optional>
 
 namespace palaver {
@@ -13,7 +12,8 @@ class JsonReader;
 
 /// One event of a room's stream. Which of the kind-specific fields are meaningful depends on
 /// `kind`, as the contract's Events section lists; toJson writes only those.
-struct Event {
+struct Event
+{
     QString room;
     qint64 seq = 0;
     qint64 ts = 0;

@@ -19,8 +19,8 @@ std::optional<FileInfo> FileInfo::fromJson(JsonReader& r)
 
 QJsonObject FileInfo::toJson() const
 {
-    return {{keys::fileId, fileId}, {keys::name, name}, {keys::mime, mime},
-            {keys::size, size},     {keys::sha256, sha256}};
+    return {{keys::fileId, fileId}, {keys::name, name}, {keys::mime, mime}, {keys::size, size},
+        {keys::sha256, sha256}};
 }
 
 } // namespace palaver

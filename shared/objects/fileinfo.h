@@ -1,14 +1,14 @@
 #pragma once
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 
 namespace palaver {
 class JsonReader;
 
 /// An uploaded file as events carry it: {file_id, name, mime, size, sha256}.
-struct FileInfo {
+struct FileInfo
+{
     QString fileId;
     QString name;
     QString mime;

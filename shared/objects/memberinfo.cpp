@@ -31,12 +31,9 @@ std::optional<MemberInfo> MemberInfo::fromJson(JsonReader& r)
 
 QJsonObject MemberInfo::toJson() const
 {
-    QJsonObject o{{keys::user, user},
-                  {keys::username, username},
-                  {keys::displayName, displayName},
-                  {keys::role, toString(role)},
-                  {keys::lastReadSeq, lastReadSeq},
-                  {keys::presence, toString(presence)}};
+    QJsonObject o {{keys::user, user}, {keys::username, username}, {keys::displayName, displayName},
+        {keys::role, toString(role)}, {keys::lastReadSeq, lastReadSeq},
+        {keys::presence, toString(presence)}};
     insertIfSet(o, keys::lastSeen, lastSeen);
     return o;
 }

@@ -3,14 +3,14 @@
 
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 
 namespace palaver {
 class JsonReader;
 
 /// One entry of a `members` answer.
-struct MemberInfo {
+struct MemberInfo
+{
     QString user;
     QString username;
     QString displayName;

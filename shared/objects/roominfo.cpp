@@ -44,13 +44,9 @@ std::optional<RoomInfo> RoomInfo::fromJson(JsonReader& r)
 
 QJsonObject RoomInfo::toJson() const
 {
-    QJsonObject o{{keys::id, id},
-                  {keys::kind, toString(kind)},
-                  {keys::name, name},
-                  {keys::topic, topic},
-                  {keys::createdTs, createdTs},
-                  {keys::lastSeq, lastSeq},
-                  {keys::members, memberCount}};
+    QJsonObject o {{keys::id, id}, {keys::kind, toString(kind)}, {keys::name, name},
+        {keys::topic, topic}, {keys::createdTs, createdTs}, {keys::lastSeq, lastSeq},
+        {keys::members, memberCount}};
     if (self) {
         o.insert(keys::lastReadSeq, self->lastReadSeq);
         o.insert(keys::unread, self->unread);

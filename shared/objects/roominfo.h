@@ -4,14 +4,14 @@
 
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 
 namespace palaver {
 class JsonReader;
 
 /// The requesting member's own view of a room: marker, badge numbers and role.
-struct RoomMembership {
+struct RoomMembership
+{
     qint64 lastReadSeq = 0;
     qint64 unread = 0;
     qint64 mentions = 0;
@@ -20,7 +20,8 @@ struct RoomMembership {
 };
 
 /// The room object of protocol v1. `self` is set in answers to a member of the room.
-struct RoomInfo {
+struct RoomInfo
+{
     QString id;
     RoomKind kind = RoomKind::Public;
     QString name;

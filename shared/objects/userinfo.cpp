@@ -23,7 +23,7 @@ std::optional<UserInfo> UserInfo::fromJson(JsonReader& r)
 
 QJsonObject UserInfo::toJson() const
 {
-    QJsonObject o{{keys::id, id}, {keys::username, username}, {keys::displayName, displayName}};
+    QJsonObject o {{keys::id, id}, {keys::username, username}, {keys::displayName, displayName}};
     if (presence)
         o.insert(keys::presence, toString(*presence));
     insertIfSet(o, keys::lastSeen, lastSeen);

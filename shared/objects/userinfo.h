@@ -3,14 +3,14 @@
 
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 
 namespace palaver {
 class JsonReader;
 
 /// A user as `welcome` and `users` answers show it; presence only in `users` answers.
-struct UserInfo {
+struct UserInfo
+{
     QString id;
     QString username;
     QString displayName;

@@ -1,7 +1,6 @@
 #pragma once
 // The small string enumerations of protocol v1 (room kinds, roles, presence, event kinds).
 #include <QString>
-
 #include <optional>
 
 namespace palaver {

@@ -36,19 +36,24 @@ private:
 
 void tst_Auth::initTestCase()
 {
-    m_server = std::make_unique<ServerProcess>(QStringList{u"--auth-timeout-ms"_s, u"1500"_s});
+    m_server = std::make_unique<ServerProcess>(QStringList {u"--auth-timeout-ms"_s, u"1500"_s});
     QVERIFY(m_server->start());
 }
 
-void tst_Auth::cleanupTestCase() { QCOMPARE(m_server->stop(), 0); }
+void tst_Auth::cleanupTestCase()
+{
+    QCOMPARE(m_server->stop(), 0);
+}
 
 void tst_Auth::registerWelcomes()
 {
     TestClient c;
     QVERIFY(c.connectTo(m_server->url()));
-    const QJsonObject welcome = c.request({{u"type"_s, u"register"_s}, {u"protocol"_s, 1}, {u"username"_s, u"ada"_s},
-                                           {u"password"_s, u"correct horse"_s}, {u"display_name"_s, u"Ada L."_s}});
-    QVERIFY2(welcome.value(u"type"_s).toString() == u"welcome"_s, QJsonDocument(welcome).toJson().constData());
+    const QJsonObject welcome =
+        c.request({{u"type"_s, u"register"_s}, {u"protocol"_s, 1}, {u"username"_s, u"ada"_s},
+            {u"password"_s, u"correct horse"_s}, {u"display_name"_s, u"Ada L."_s}});
+    QVERIFY2(welcome.value(u"type"_s).toString() == u"welcome"_s,
+        QJsonDocument(welcome).toJson().constData());
     const QJsonObject user = welcome.value(u"user"_s).toObject();
     QCOMPARE(user.value(u"username"_s).toString(), u"ada"_s);
     QCOMPARE(user.value(u"display_name"_s).toString(), u"Ada L."_s);
@@ -67,7 +72,8 @@ void tst_Auth::registerRejects_data()
     QTest::addColumn<QJsonValue>("password");
     QTest::addColumn<QString>("code");
     QTest::newRow("short name") << u"ab"_s << QJsonValue(u"password123"_s) << u"bad_request"_s;
-    QTest::newRow("long name") << QString(33, u'a') << QJsonValue(u"password123"_s) << u"bad_request"_s;
+    QTest::newRow("long name") << QString(33, u'a') << QJsonValue(u"password123"_s)
+                               << u"bad_request"_s;
     QTest::newRow("bad chars") << u"a b!"_s << QJsonValue(u"password123"_s) << u"bad_request"_s;
     QTest::newRow("short password") << u"bob"_s << QJsonValue(u"1234567"_s) << u"bad_request"_s;
     QTest::newRow("password not string") << u"bob"_s << QJsonValue(12345678) << u"bad_request"_s;
@@ -81,7 +87,7 @@ void tst_Auth::registerRejects()
     TestClient c;
     QVERIFY(c.connectTo(m_server->url()));
     const QJsonObject answer = c.request({{u"type"_s, u"register"_s}, {u"protocol"_s, 1},
-                                          {u"username"_s, username}, {u"password"_s, password}});
+        {u"username"_s, username}, {u"password"_s, password}});
     QCOMPARE(answer.value(u"type"_s).toString(), u"error"_s);
     QCOMPARE(answer.value(u"code"_s).toString(), code);
     QVERIFY(c.awaitClosed());
@@ -90,7 +96,12 @@ void tst_Auth::registerRejects()
     TestClient again;
     QVERIFY(again.connectTo(m_server->url()));
     if (code == u"bad_request"_s && username == u"bob"_s)
-        QCOMPARE(again.registerUser(u"bob_"_s + QString::number(QRandomGenerator::global()->bounded(100000))).value(u"type"_s).toString(), u"welcome"_s);
+        QCOMPARE(again
+                     .registerUser(
+                         u"bob_"_s + QString::number(QRandomGenerator::global()->bounded(100000)))
+                     .value(u"type"_s)
+                     .toString(),
+            u"welcome"_s);
 }
 
 void tst_Auth::takenUsernameConflicts()
@@ -110,7 +121,8 @@ void tst_Auth::loginWithRightAndWrongPassword()
 {
     TestClient r;
     QVERIFY(r.connectTo(m_server->url()));
-    QCOMPARE(r.registerUser(u"linus"_s, u"secret-pass"_s).value(u"type"_s).toString(), u"welcome"_s);
+    QCOMPARE(
+        r.registerUser(u"linus"_s, u"secret-pass"_s).value(u"type"_s).toString(), u"welcome"_s);
 
     TestClient ok;
     QVERIFY(ok.connectTo(m_server->url()));
@@ -119,7 +131,8 @@ void tst_Auth::loginWithRightAndWrongPassword()
     QCOMPARE(ok.userId, r.userId);
     QVERIFY(ok.token != r.token); // each device gets its own token
 
-    for (const auto& [name, password] : {std::pair{u"linus"_s, u"wrong-pass"_s}, std::pair{u"nobody"_s, u"secret-pass"_s}}) {
+    for (const auto& [name, password] :
+        {std::pair {u"linus"_s, u"wrong-pass"_s}, std::pair {u"nobody"_s, u"secret-pass"_s}}) {
         TestClient bad;
         QVERIFY(bad.connectTo(m_server->url()));
         const QJsonObject error = bad.login(name, password);
@@ -135,7 +148,9 @@ void tst_Auth::usernamesAreCaseInsensitive()
 {
     TestClient r;
     QVERIFY(r.connectTo(m_server->url()));
-    QCOMPARE(r.registerUser(u"Mixed.Case"_s).value(u"user"_s).toObject().value(u"username"_s).toString(), u"mixed.case"_s);
+    QCOMPARE(
+        r.registerUser(u"Mixed.Case"_s).value(u"user"_s).toObject().value(u"username"_s).toString(),
+        u"mixed.case"_s);
     TestClient l;
     QVERIFY(l.connectTo(m_server->url()));
     QCOMPARE(l.login(u"MIXED.CASE"_s).value(u"type"_s).toString(), u"welcome"_s);
@@ -191,8 +206,8 @@ void tst_Auth::unsupportedProtocolCloses4400()
 {
     TestClient c;
     QVERIFY(c.connectTo(m_server->url()));
-    const QJsonObject answer = c.request({{u"type"_s, u"register"_s}, {u"protocol"_s, 2}, {u"username"_s, u"future"_s},
-                                          {u"password"_s, u"password123"_s}});
+    const QJsonObject answer = c.request({{u"type"_s, u"register"_s}, {u"protocol"_s, 2},
+        {u"username"_s, u"future"_s}, {u"password"_s, u"password123"_s}});
     QCOMPARE(answer.value(u"code"_s).toString(), u"unsupported_protocol"_s);
     QVERIFY(c.awaitClosed());
     QCOMPARE(c.closeCode(), 4400);
@@ -202,8 +217,8 @@ void tst_Auth::framesPipelinedBehindAuthAreServed()
 {
     TestClient c;
     QVERIFY(c.connectTo(m_server->url()));
-    const int reg = c.send({{u"type"_s, u"register"_s}, {u"protocol"_s, 1}, {u"username"_s, u"eager"_s},
-                            {u"password"_s, u"password123"_s}});
+    const int reg = c.send({{u"type"_s, u"register"_s}, {u"protocol"_s, 1},
+        {u"username"_s, u"eager"_s}, {u"password"_s, u"password123"_s}});
     const int rooms = c.send({{u"type"_s, u"rooms"_s}});
     QCOMPARE(c.awaitAnswer(reg).value(u"type"_s).toString(), u"welcome"_s);
     const QJsonObject answer = c.awaitAnswer(rooms);
@@ -216,7 +231,8 @@ void tst_Auth::pingPong()
     TestClient c;
     QVERIFY(c.connectTo(m_server->url()));
     c.registerUser(u"pinger"_s);
-    QCOMPARE(c.request({{u"type"_s, u"ping"_s}, {u"id"_s, u"abc"_s}}).value(u"type"_s).toString(), u"pong"_s);
+    QCOMPARE(c.request({{u"type"_s, u"ping"_s}, {u"id"_s, u"abc"_s}}).value(u"type"_s).toString(),
+        u"pong"_s);
     // String ids are echoed as strings.
     const int before = int(c.frames.size());
     c.sendRaw(uR"({"type":"ping","id":"s-1"})"_s);

@@ -4,12 +4,12 @@
 #include <QDeadlineTimer>
 #include <QRegularExpression>
 #include <QtDebug>
-
 #include <csignal>
 #include <cstdio>
 
 ServerProcess::ServerProcess(QStringList extraArgs, QString dataDir)
-    : m_extraArgs(std::move(extraArgs)), m_dataDir(std::move(dataDir))
+    : m_extraArgs(std::move(extraArgs))
+    , m_dataDir(std::move(dataDir))
 {
     if (m_dataDir.isEmpty()) {
         m_tempDir = std::make_unique<QTemporaryDir>();
@@ -26,7 +26,9 @@ ServerProcess::~ServerProcess()
 QString ServerProcess::binary()
 {
     const QString fromEnv = qEnvironmentVariable("PALAVER_SERVER_BIN");
-    return fromEnv.isEmpty() ? QCoreApplication::applicationDirPath() + QStringLiteral("/palaver-server") : fromEnv;
+    return fromEnv.isEmpty()
+        ? QCoreApplication::applicationDirPath() + QStringLiteral("/palaver-server")
+        : fromEnv;
 }
 
 bool ServerProcess::start()
@@ -42,8 +44,8 @@ bool ServerProcess::start()
             fprintf(stderr, "[server] %s", text.constData());
     });
     const int port = m_reusePort && m_url.isValid() ? m_url.port() : 0;
-    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                     QStringLiteral("--data-dir"), m_dataDir};
+    QStringList args {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+        QStringLiteral("--data-dir"), m_dataDir};
     args += m_extraArgs;
     m_process->start(binary(), args);
     if (!m_process->waitForStarted(10000)) {

@@ -34,7 +34,7 @@ void tst_LiveState::deadlinesFireInOrderOnOneTimer()
     queue.schedule(2, 40);
     QCOMPARE(queue.size(), 3);
     QTRY_COMPARE(fired.size(), 3);
-    QCOMPARE(fired, (QList<int>{1, 2, 3}));
+    QCOMPARE(fired, (QList<int> {1, 2, 3}));
     QCOMPARE(queue.size(), 0);
 }
 
@@ -51,7 +51,7 @@ void tst_LiveState::rescheduleAndCancel()
     queue.schedule(1, 150); // a refresh pushes the deadline out
     QTRY_COMPARE(fired.size(), 1);
     QVERIFY2(clock.elapsed() >= 140, qPrintable(QString::number(clock.elapsed())));
-    QCOMPARE(fired, QList<int>{1});
+    QCOMPARE(fired, QList<int> {1});
 }
 
 void tst_LiveState::idleQueueHasNoTimer()
@@ -111,7 +111,8 @@ void tst_LiveState::badgeFrameMatchesCodec()
 {
     QFETCH(qint64, unread);
     QFETCH(qint64, mentions);
-    const QString text = BadgePublisher::encode(u"42"_s, RoomMembership{0, unread, mentions, Role::Member});
+    const QString text =
+        BadgePublisher::encode(u"42"_s, RoomMembership {0, unread, mentions, Role::Member});
     const auto decoded = decodeServerFrame(text.toUtf8());
     QVERIFY(std::holds_alternative<ServerFrame>(decoded));
     const auto* badge = std::get_if<BadgePush>(&std::get<ServerFrame>(decoded).message);

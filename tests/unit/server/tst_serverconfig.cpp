@@ -33,8 +33,8 @@ void tst_ServerConfig::defaults()
 
 void tst_ServerConfig::flags()
 {
-    const auto parsed = parseServerConfig({u"palaver-server"_s, u"--listen"_s, u"[::1]:9000"_s, u"--data-dir"_s,
-                                           u"/tmp/x"_s, u"--rate-per-s"_s, u"7"_s, u"--burst"_s, u"9"_s});
+    const auto parsed = parseServerConfig({u"palaver-server"_s, u"--listen"_s, u"[::1]:9000"_s,
+        u"--data-dir"_s, u"/tmp/x"_s, u"--rate-per-s"_s, u"7"_s, u"--burst"_s, u"9"_s});
     const auto& config = std::get<ServerConfig>(parsed);
     QCOMPARE(config.host, QHostAddress(QHostAddress::LocalHostIPv6));
     QCOMPARE(config.port, 9000);
@@ -59,18 +59,18 @@ void tst_ServerConfig::environmentAndPrecedence()
 void tst_ServerConfig::rejects_data()
 {
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("no port") << QStringList{u"--listen"_s, u"localhost"_s};
-    QTest::newRow("port too big") << QStringList{u"--listen"_s, u"127.0.0.1:70000"_s};
-    QTest::newRow("zero rate") << QStringList{u"--rate-per-s"_s, u"0"_s};
-    QTest::newRow("text burst") << QStringList{u"--burst"_s, u"many"_s};
-    QTest::newRow("unknown flag") << QStringList{u"--frobnicate"_s};
-    QTest::newRow("stray argument") << QStringList{u"serve"_s};
+    QTest::newRow("no port") << QStringList {u"--listen"_s, u"localhost"_s};
+    QTest::newRow("port too big") << QStringList {u"--listen"_s, u"127.0.0.1:70000"_s};
+    QTest::newRow("zero rate") << QStringList {u"--rate-per-s"_s, u"0"_s};
+    QTest::newRow("text burst") << QStringList {u"--burst"_s, u"many"_s};
+    QTest::newRow("unknown flag") << QStringList {u"--frobnicate"_s};
+    QTest::newRow("stray argument") << QStringList {u"serve"_s};
 }
 
 void tst_ServerConfig::rejects()
 {
     QFETCH(QStringList, args);
-    const auto parsed = parseServerConfig(QStringList{u"palaver-server"_s} + args);
+    const auto parsed = parseServerConfig(QStringList {u"palaver-server"_s} + args);
     const auto* exit = std::get_if<ConfigExit>(&parsed);
     QVERIFY(exit);
     QCOMPARE(exit->exitCode, 2);

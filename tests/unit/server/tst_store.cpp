@@ -9,7 +9,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-
 #include <atomic>
 
 using namespace palaver;
@@ -32,7 +31,8 @@ private Q_SLOTS:
     void readMarkerOnlyMovesForwardAndClamps();
 
 private:
-    struct Fixture {
+    struct Fixture
+    {
         qint64 user = 0;
         qint64 other = 0;
         qint64 room = 0;
@@ -50,7 +50,10 @@ void tst_Store::init()
     m_path = m_dir->filePath(u"palaver.db"_s);
 }
 
-void tst_Store::cleanup() { m_dir.reset(); }
+void tst_Store::cleanup()
+{
+    m_dir.reset();
+}
 
 tst_Store::Fixture tst_Store::seed(Store& store)
 {
@@ -83,8 +86,11 @@ void tst_Store::migratesEmptyFileOnce()
     QCOMPARE(sql.scalar(u"SELECT COUNT(*) FROM schema_version"_s)->toInt(), 2);
     QCOMPARE(sql.scalar(u"SELECT MAX(version) FROM schema_version"_s)->toInt(), 2);
     QCOMPARE(sql.scalar(u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
-    for (const QString& table : {u"users"_s, u"sessions"_s, u"rooms"_s, u"members"_s, u"events"_s, u"event_mentions"_s})
-        QVERIFY2(sql.scalar(u"SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"_s, {table}), qPrintable(table));
+    for (const QString& table :
+        {u"users"_s, u"sessions"_s, u"rooms"_s, u"members"_s, u"events"_s, u"event_mentions"_s})
+        QVERIFY2(
+            sql.scalar(u"SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"_s, {table}),
+            qPrintable(table));
     QVERIFY(sql.scalar(u"SELECT 1 FROM sqlite_master WHERE name='events_client_mid'"_s));
 }
 
@@ -125,7 +131,8 @@ void tst_Store::seqIsGaplessUnderConcurrentWriters()
         QCOMPARE(seqs[i], qint64(i + 1));
     // Group commit: far fewer commits (fsyncs) than writes.
     QVERIFY2(db.writer().batchesCommitted() < quint64(seqs.size()) / 2,
-             qPrintable(u"%1 batches for %2 writes"_s.arg(db.writer().batchesCommitted()).arg(seqs.size())));
+        qPrintable(
+            u"%1 batches for %2 writes"_s.arg(db.writer().batchesCommitted()).arg(seqs.size())));
     auto store = db.factory().open(u"check"_s, true);
     QCOMPARE(store->rooms().room(f.room)->lastSeq, qint64(kThreads * kPerThread));
 }
@@ -172,14 +179,15 @@ void tst_Store::refusedJobLeavesBatchIntact()
                 return seq;
             },
             [&results, mid](Outcome<qint64> r) {
-                results.append(mid + u'=' + (r.ok() ? QString::number(r.value()) : toString(r.error().code)));
+                results.append(
+                    mid + u'=' + (r.ok() ? QString::number(r.value()) : toString(r.error().code)));
             });
     };
     append(u"a"_s, false);
     append(u"b"_s, true);
     append(u"c"_s, false);
     QTRY_COMPARE(results.size(), 3);
-    QCOMPARE(results, (QList<QString>{u"a=1"_s, u"b=forbidden"_s, u"c=2"_s}));
+    QCOMPARE(results, (QList<QString> {u"a=1"_s, u"b=forbidden"_s, u"c=2"_s}));
 }
 
 void tst_Store::failedBatchRollsBackAndAcksNothing()
@@ -197,27 +205,32 @@ void tst_Store::failedBatchRollsBackAndAcksNothing()
     QList<QString> results;
     QMutex gate;
     gate.lock(); // holds the writer in the first job so the rest queue up into one batch
-    db.write<Done>([&gate](Store&) -> Outcome<Done> {
-        gate.lock();
-        gate.unlock();
-        return Done{};
-    }, [](Outcome<Done>) {});
+    db.write<Done>(
+        [&gate](Store&) -> Outcome<Done> {
+            gate.lock();
+            gate.unlock();
+            return Done {};
+        },
+        [](Outcome<Done>) {});
     for (int i = 0; i < 5; ++i) {
         db.write<qint64>(
             [this, f, i](Store& s) -> Outcome<qint64> {
                 Event e = message(u"x%1"_s.arg(i));
                 return s.events().append(e, f.room, f.user);
             },
-            [&results](Outcome<qint64> r) { results.append(r.ok() ? u"ack"_s : toString(r.error().code)); });
+            [&results](Outcome<qint64> r) {
+                results.append(r.ok() ? u"ack"_s : toString(r.error().code));
+            });
     }
     db.write<Done>(
         [](Store& s) -> Outcome<Done> {
             auto& sql = static_cast<SqlStore&>(s).connection();
             sql.exec(u"PRAGMA defer_foreign_keys = ON"_s);
             sql.exec(u"INSERT INTO members (room_id, user_id, role) VALUES (999999, 999999, 0)"_s);
-            return Done{};
+            return Done {};
         },
-        [&results](Outcome<Done> r) { results.append(r.ok() ? u"ack"_s : toString(r.error().code)); });
+        [&results](
+            Outcome<Done> r) { results.append(r.ok() ? u"ack"_s : toString(r.error().code)); });
     gate.unlock();
     QTRY_COMPARE(results.size(), 6);
     QCOMPARE(results, QList<QString>(6, u"internal"_s));
@@ -227,10 +240,12 @@ void tst_Store::failedBatchRollsBackAndAcksNothing()
 
     // The writer recovers: the next batch commits.
     std::optional<qint64> seq;
-    db.write<qint64>([this, f](Store& s) -> Outcome<qint64> {
-        Event e = message(u"after"_s);
-        return s.events().append(e, f.room, f.user);
-    }, [&seq](Outcome<qint64> r) { seq = r.ok() ? r.value() : -1; });
+    db.write<qint64>(
+        [this, f](Store& s) -> Outcome<qint64> {
+            Event e = message(u"after"_s);
+            return s.events().append(e, f.room, f.user);
+        },
+        [&seq](Outcome<qint64> r) { seq = r.ok() ? r.value() : -1; });
     QTRY_VERIFY(seq.has_value());
     QCOMPARE(*seq, 1);
 }
@@ -251,19 +266,23 @@ void tst_Store::readsDoNotWaitForWriteBatch()
     gate.lock();
     std::atomic<bool> writerInside = false;
     bool writeDone = false;
-    db.write<Done>([&](Store& s) -> Outcome<Done> {
-        Event e = message(u"slow"_s);
-        s.events().append(e, f.room, f.user);
-        writerInside = true;
-        gate.lock(); // an open write transaction holding SQLite's write lock
-        gate.unlock();
-        return Done{};
-    }, [&](Outcome<Done>) { writeDone = true; });
+    db.write<Done>(
+        [&](Store& s) -> Outcome<Done> {
+            Event e = message(u"slow"_s);
+            s.events().append(e, f.room, f.user);
+            writerInside = true;
+            gate.lock(); // an open write transaction holding SQLite's write lock
+            gate.unlock();
+            return Done {};
+        },
+        [&](Outcome<Done>) { writeDone = true; });
     QTRY_VERIFY(writerInside.load());
     std::optional<int> seen;
-    db.read<int>([f](Store& s) -> Outcome<int> {
-        return int(s.events().history(f.room, std::nullopt, std::nullopt, 10).size());
-    }, [&seen](Outcome<int> r) { seen = r.ok() ? r.value() : -1; });
+    db.read<int>(
+        [f](Store& s) -> Outcome<int> {
+            return int(s.events().history(f.room, std::nullopt, std::nullopt, 10).size());
+        },
+        [&seen](Outcome<int> r) { seen = r.ok() ? r.value() : -1; });
     QTRY_VERIFY_WITH_TIMEOUT(seen.has_value(), 3000); // answered while the writer is blocked
     QCOMPARE(*seen, 1); // the uncommitted write is invisible
     QVERIFY(!writeDone);
@@ -288,11 +307,12 @@ void tst_Store::historyPagesBothWays()
         return s;
     };
     auto& events = store->events();
-    QCOMPARE(seqsOf(events.history(f.room, std::nullopt, std::nullopt, 3)), (QList<qint64>{8, 9, 10}));
-    QCOMPARE(seqsOf(events.history(f.room, 8, std::nullopt, 3)), (QList<qint64>{5, 6, 7}));
-    QCOMPARE(seqsOf(events.history(f.room, 3, std::nullopt, 3)), (QList<qint64>{1, 2}));
-    QCOMPARE(seqsOf(events.history(f.room, std::nullopt, 0, 3)), (QList<qint64>{1, 2, 3}));
-    QCOMPARE(seqsOf(events.history(f.room, std::nullopt, 8, 3)), (QList<qint64>{9, 10}));
+    QCOMPARE(
+        seqsOf(events.history(f.room, std::nullopt, std::nullopt, 3)), (QList<qint64> {8, 9, 10}));
+    QCOMPARE(seqsOf(events.history(f.room, 8, std::nullopt, 3)), (QList<qint64> {5, 6, 7}));
+    QCOMPARE(seqsOf(events.history(f.room, 3, std::nullopt, 3)), (QList<qint64> {1, 2}));
+    QCOMPARE(seqsOf(events.history(f.room, std::nullopt, 0, 3)), (QList<qint64> {1, 2, 3}));
+    QCOMPARE(seqsOf(events.history(f.room, std::nullopt, 8, 3)), (QList<qint64> {9, 10}));
 }
 
 void tst_Store::readMarkerOnlyMovesForwardAndClamps()

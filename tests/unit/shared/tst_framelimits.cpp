@@ -34,8 +34,8 @@ const QString kEmoji = u"😀"_s; // one character, two UTF-16 units, four UTF-8
 
 QJsonObject sendFrame(const QString& text)
 {
-    return { { keys::type, u"send"_s }, { keys::room, u"r1"_s }, { keys::clientMid, u"m-1"_s },
-        { keys::text, text } };
+    return {{keys::type, u"send"_s}, {keys::room, u"r1"_s}, {keys::clientMid, u"m-1"_s},
+        {keys::text, text}};
 }
 
 QJsonObject with(QJsonObject object, QLatin1String key, const QJsonValue& value)
@@ -64,7 +64,7 @@ void tst_FrameLimits::boundaries_data()
     };
     const QString tooLarge = u"too_large"_s;
     const QString badRequest = u"bad_request"_s;
-    const QJsonArray oneFile { QJsonObject { { keys::fileId, u"f1"_s } } };
+    const QJsonArray oneFile {QJsonObject {{keys::fileId, u"f1"_s}}};
 
     // Text length is counted in characters after trimming, not in UTF-16 units or bytes.
     row("text 4000 emoji", sendFrame(kEmoji.repeated(limits::maxText)));
@@ -79,12 +79,11 @@ void tst_FrameLimits::boundaries_data()
     row("attachments, text too long",
         with(sendFrame(u"c"_s.repeated(limits::maxText + 1)), keys::attachments, oneFile),
         tooLarge);
-    const QJsonObject edit { { keys::type, u"edit"_s }, { keys::room, u"r1"_s },
-        { keys::target, 3 } };
+    const QJsonObject edit {{keys::type, u"edit"_s}, {keys::room, u"r1"_s}, {keys::target, 3}};
     row("edit 4000 emoji", with(edit, keys::text, kEmoji.repeated(limits::maxText)));
     row("edit 4001 emoji", with(edit, keys::text, kEmoji.repeated(limits::maxText + 1)), tooLarge);
 
-    const QJsonObject create { { keys::type, u"create_room"_s }, { keys::kind, u"public"_s } };
+    const QJsonObject create {{keys::type, u"create_room"_s}, {keys::kind, u"public"_s}};
     row("room name 100 emoji", with(create, keys::name, kEmoji.repeated(limits::maxRoomName)));
     row("room name 101", with(create, keys::name, u"n"_s.repeated(limits::maxRoomName + 1)),
         tooLarge);
@@ -95,23 +94,22 @@ void tst_FrameLimits::boundaries_data()
     row("members 1001", with(named, keys::members, toArray(manyIds(limits::maxInitialMembers + 1))),
         tooLarge);
 
-    const QJsonObject search { { keys::type, u"search"_s } };
+    const QJsonObject search {{keys::type, u"search"_s}};
     row("search query 100", with(search, keys::query, u"q"_s.repeated(limits::maxQuery)));
     row("search query 101", with(search, keys::query, u"q"_s.repeated(limits::maxQuery + 1)),
         tooLarge);
     row("directory query 101",
-        QJsonObject { { keys::type, u"directory"_s },
-            { keys::query, u"q"_s.repeated(limits::maxQuery + 1) } },
+        QJsonObject {
+            {keys::type, u"directory"_s}, {keys::query, u"q"_s.repeated(limits::maxQuery + 1)}},
         tooLarge);
-    const QJsonObject users { { keys::type, u"users"_s } };
+    const QJsonObject users {{keys::type, u"users"_s}};
     row("users query empty", with(users, keys::query, QString()));
     row("users query 101", with(users, keys::query, u"q"_s.repeated(limits::maxQuery + 1)),
         tooLarge);
 
-    row("room id 64",
-        QJsonObject { { keys::type, u"join"_s }, { keys::room, u"r"_s.repeated(64) } });
-    row("room id 65",
-        QJsonObject { { keys::type, u"join"_s }, { keys::room, u"r"_s.repeated(65) } }, badRequest);
+    row("room id 64", QJsonObject {{keys::type, u"join"_s}, {keys::room, u"r"_s.repeated(64)}});
+    row("room id 65", QJsonObject {{keys::type, u"join"_s}, {keys::room, u"r"_s.repeated(65)}},
+        badRequest);
     row("client_mid 64", with(sendFrame(u"hi"_s), keys::clientMid, u"m"_s.repeated(64)));
     row("client_mid 65", with(sendFrame(u"hi"_s), keys::clientMid, u"m"_s.repeated(65)),
         badRequest);
@@ -122,18 +120,17 @@ void tst_FrameLimits::boundaries_data()
         tooLarge);
     QJsonArray files;
     for (const QString& id : manyIds(limits::maxAttachments, u"f"_s))
-        files.append(QJsonObject { { keys::fileId, id } });
+        files.append(QJsonObject {{keys::fileId, id}});
     row("attachments 10", with(sendFrame(u"hi"_s), keys::attachments, files));
-    files.append(QJsonObject { { keys::fileId, u"f-extra"_s } });
+    files.append(QJsonObject {{keys::fileId, u"f-extra"_s}});
     row("attachments 11", with(sendFrame(u"hi"_s), keys::attachments, files), tooLarge);
 
-    const QJsonObject react { { keys::type, u"react"_s }, { keys::room, u"r1"_s },
-        { keys::target, 3 } };
+    const QJsonObject react {{keys::type, u"react"_s}, {keys::room, u"r1"_s}, {keys::target, 3}};
     row("emoji 32 units", with(react, keys::emoji, u"e"_s.repeated(limits::maxEmoji)));
     row("emoji 33 units", with(react, keys::emoji, u"e"_s.repeated(limits::maxEmoji + 1)),
         badRequest);
 
-    const QJsonObject history { { keys::type, u"history"_s }, { keys::room, u"r1"_s } };
+    const QJsonObject history {{keys::type, u"history"_s}, {keys::room, u"r1"_s}};
     row("history limit 200", with(history, keys::limit, limits::historyPage));
     row("history limit 201", with(history, keys::limit, limits::historyPage + 1), badRequest);
     row("history before 2^53-1", with(history, keys::before, limits::maxSafeInteger));
@@ -143,15 +140,15 @@ void tst_FrameLimits::boundaries_data()
     QJsonObject cursors;
     for (const QString& id : manyIds(limits::maxCursors, u"r"_s))
         cursors.insert(id, 1);
-    const QJsonObject sync { { keys::type, u"sync"_s } };
+    const QJsonObject sync {{keys::type, u"sync"_s}};
     row("sync 10000 cursors", with(sync, keys::cursors, cursors));
     cursors.insert(u"r-extra"_s, 1);
     row("sync 10001 cursors", with(sync, keys::cursors, cursors), tooLarge);
-    row("sync cursor room 65",
-        with(sync, keys::cursors, QJsonObject { { u"r"_s.repeated(65), 1 } }), badRequest);
+    row("sync cursor room 65", with(sync, keys::cursors, QJsonObject {{u"r"_s.repeated(65), 1}}),
+        badRequest);
 
-    const QJsonObject registerFrame { { keys::type, u"register"_s }, { keys::protocol, 1 },
-        { keys::username, u"ada"_s } };
+    const QJsonObject registerFrame {
+        {keys::type, u"register"_s}, {keys::protocol, 1}, {keys::username, u"ada"_s}};
     row("password 8", with(registerFrame, keys::password, u"p"_s.repeated(limits::minPassword)));
     row("password 1025",
         with(registerFrame, keys::password, u"p"_s.repeated(limits::maxPassword + 1)), badRequest);

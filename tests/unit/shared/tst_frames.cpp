@@ -66,7 +66,7 @@ std::variant<Reencoded, FrameError> decodeAndEncode(
         const auto& frame = std::get<ClientFrame>(decoded);
         const QByteArray encoded = std::visit(
             [&](const auto& request) { return encodeRequest(request, frame.id); }, frame.request);
-        return Reencoded { toObject(encoded), frameTypeOf(frame.request) };
+        return Reencoded {toObject(encoded), frameTypeOf(frame.request)};
     }
     auto decoded = decodeServerFrame(bytes);
     if (const auto* error = std::get_if<FrameError>(&decoded))
@@ -75,9 +75,9 @@ std::variant<Reencoded, FrameError> decodeAndEncode(
     return std::visit(
         [&]<class T>(const T& message) {
             if constexpr (std::is_same_v<T, UnknownFrame>)
-                return Reencoded { message.object, std::nullopt };
+                return Reencoded {message.object, std::nullopt};
             else
-                return Reencoded { toObject(encodeAnswer(message, frame.re)), typeOf<T>() };
+                return Reencoded {toObject(encodeAnswer(message, frame.re)), typeOf<T>()};
         },
         frame.message);
 }
@@ -99,7 +99,7 @@ QJsonValue withUnknownFields(const QJsonValue& value)
         if (it.key() != keys::cursors && it.key() != keys::hasMore)
             it.value() = withUnknownFields(it.value());
     }
-    object.insert(u"x_future"_s, QJsonObject { { u"nested"_s, QJsonArray { 1, u"two"_s, true } } });
+    object.insert(u"x_future"_s, QJsonObject {{u"nested"_s, QJsonArray {1, u"two"_s, true}}});
     return object;
 }
 
@@ -130,9 +130,9 @@ void tst_Frames::roundTrip_data()
 {
     QTest::addColumn<QString>("direction");
     QTest::addColumn<QString>("file");
-    for (const QString& direction : { u"client"_s, u"server"_s }) {
+    for (const QString& direction : {u"client"_s, u"server"_s}) {
         const QDir dir(framesDir() + u'/' + direction);
-        const QStringList files = dir.entryList({ u"*.json"_s }, QDir::Files, QDir::Name);
+        const QStringList files = dir.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
         QVERIFY2(!files.isEmpty(), qPrintable(dir.path()));
         for (const QString& file : files) {
             QTest::addRow("%s/%s", qPrintable(direction), qPrintable(file))
@@ -235,8 +235,8 @@ void tst_Frames::invalidFixtures()
     // A rejected request is still answered with `re`, and names its type when it was known.
     const QJsonObject object = toObject(bytes);
     const QJsonValue id = object.value(direction == u"client" ? keys::id : keys::re);
-    const bool idValid = id.isUndefined() || id.isString()
-        || (id.isDouble() && id.toDouble() == double(qint64(id.toDouble())));
+    const bool idValid = id.isUndefined() || id.isString() ||
+        (id.isDouble() && id.toDouble() == double(qint64(id.toDouble())));
     if (idValid)
         QCOMPARE(error.id, id.isUndefined() ? QJsonValue() : id);
     const auto knownType = frameTypeFromString(object.value(keys::type).toString());
@@ -252,7 +252,7 @@ void tst_Frames::invalidIndexListsEveryFile()
     const QJsonArray cases = QJsonDocument::fromJson(readFixture(u"invalid/cases.json"_s)).array();
     for (const QJsonValue& value : cases)
         listed.append(value.toObject().value(u"file"_s).toString());
-    QStringList present = QDir(framesDir() + u"/invalid"_s).entryList({ u"*.json"_s }, QDir::Files);
+    QStringList present = QDir(framesDir() + u"/invalid"_s).entryList({u"*.json"_s}, QDir::Files);
     present.removeOne(u"cases.json"_s);
     listed.sort();
     present.sort();
@@ -299,8 +299,8 @@ void tst_Frames::idEcho_data()
 void tst_Frames::idEcho()
 {
     QFETCH(QJsonValue, id);
-    QJsonObject ping { { keys::type, u"ping"_s } };
-    QJsonObject badJoin { { keys::type, u"join"_s } };
+    QJsonObject ping {{keys::type, u"ping"_s}};
+    QJsonObject badJoin {{keys::type, u"join"_s}};
     if (!id.isUndefined()) {
         ping.insert(keys::id, id);
         badJoin.insert(keys::id, id);
@@ -325,16 +325,16 @@ void tst_Frames::idEcho()
     const FrameError& error = std::get<FrameError>(rejected);
     if (!id.isUndefined())
         QCOMPARE(error.id, id);
-    const QJsonObject errorAnswer = toObject(
-        encodeAnswer(ErrorAnswer { error.error.code, error.error.message, {} }, error.id));
+    const QJsonObject errorAnswer =
+        toObject(encodeAnswer(ErrorAnswer {error.error.code, error.error.message, {}}, error.id));
     QCOMPARE(errorAnswer.value(keys::re), id);
     QCOMPARE(errorAnswer.value(keys::code), QJsonValue(u"bad_request"_s));
 }
 
 void tst_Frames::unknownTypes()
 {
-    const QByteArray future = toBytes({ { keys::type, u"future_push"_s }, { keys::re, 3 },
-        { u"payload"_s, QJsonArray { 1, 2 } } });
+    const QByteArray future =
+        toBytes({{keys::type, u"future_push"_s}, {keys::re, 3}, {u"payload"_s, QJsonArray {1, 2}}});
 
     // A client keeps what a newer server pushes, so it can ignore it rather than disconnect.
     const auto fromServer = decodeServerFrame(future);
@@ -344,11 +344,11 @@ void tst_Frames::unknownTypes()
     const auto* unknown = std::get_if<UnknownFrame>(&serverFrame.message);
     QVERIFY(unknown);
     QCOMPARE(unknown->type, u"future_push"_s);
-    QCOMPARE(unknown->object.value(u"payload"_s), QJsonValue(QJsonArray { 1, 2 }));
+    QCOMPARE(unknown->object.value(u"payload"_s), QJsonValue(QJsonArray {1, 2}));
 
     // A server answers unknown_type and keeps the connection.
-    const auto fromClient
-        = decodeClientFrame(toBytes({ { keys::type, u"future_push"_s }, { keys::id, u"x"_s } }));
+    const auto fromClient =
+        decodeClientFrame(toBytes({{keys::type, u"future_push"_s}, {keys::id, u"x"_s}}));
     QVERIFY(std::holds_alternative<FrameError>(fromClient));
     const FrameError& error = std::get<FrameError>(fromClient);
     QCOMPARE(toString(error.error.code), u"unknown_type"_s);
@@ -360,21 +360,21 @@ void tst_Frames::unknownTypes()
 void tst_Frames::encodeAddsEnvelope()
 {
     QCOMPARE(toObject(encodeAnswer(OkAnswer {}, QJsonValue(7))),
-        (QJsonObject { { keys::type, u"ok"_s }, { keys::re, 7 } }));
+        (QJsonObject {{keys::type, u"ok"_s}, {keys::re, 7}}));
     QCOMPARE(toObject(encodeAnswer(OkAnswer {}, QJsonValue(u"a"_s))),
-        (QJsonObject { { keys::type, u"ok"_s }, { keys::re, u"a"_s } }));
+        (QJsonObject {{keys::type, u"ok"_s}, {keys::re, u"a"_s}}));
     // An answer to a request without id has no `re`, like a push.
-    QCOMPARE(toObject(encodeAnswer(OkAnswer {}, QJsonValue())),
-        (QJsonObject { { keys::type, u"ok"_s } }));
-    QCOMPARE(toObject(encodePush(RoomRemovedPush { u"r9"_s })),
-        (QJsonObject { { keys::type, u"room_removed"_s }, { keys::room, u"r9"_s } }));
+    QCOMPARE(
+        toObject(encodeAnswer(OkAnswer {}, QJsonValue())), (QJsonObject {{keys::type, u"ok"_s}}));
+    QCOMPARE(toObject(encodePush(RoomRemovedPush {u"r9"_s})),
+        (QJsonObject {{keys::type, u"room_removed"_s}, {keys::room, u"r9"_s}}));
     QCOMPARE(toObject(encodeRequest(PingRequest {}, QJsonValue(1))),
-        (QJsonObject { { keys::type, u"ping"_s }, { keys::id, 1 } }));
+        (QJsonObject {{keys::type, u"ping"_s}, {keys::id, 1}}));
     // Frames sharing a wire name in both directions encode under that name.
-    QCOMPARE(toObject(encodePush(TypingPush { u"r1"_s, u"u2"_s, true })).value(keys::type),
+    QCOMPARE(toObject(encodePush(TypingPush {u"r1"_s, u"u2"_s, true})).value(keys::type),
         QJsonValue(u"typing"_s));
     QCOMPARE(
-        toObject(encodeRequest(TypingRequest { u"r1"_s, true }, QJsonValue(2))).value(keys::type),
+        toObject(encodeRequest(TypingRequest {u"r1"_s, true}, QJsonValue(2))).value(keys::type),
         QJsonValue(u"typing"_s));
 }
 

@@ -10,7 +10,7 @@ using namespace palaver;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-const QLatin1String kField { "v" };
+const QLatin1String kField {"v"};
 
 // {"v": <literal>} parsed from JSON text, so values arrive exactly as from the wire.
 QJsonObject field(const QByteArray& literal)
@@ -121,7 +121,7 @@ void tst_JsonReader::text_data()
     const QString bad = u"bad_request"_s;
     const QString tooLarge = u"too_large"_s;
     const QString emoji = u"😀"_s;
-    auto of = [](const QString& s) { return QJsonObject { { kField, s } }; };
+    auto of = [](const QString& s) { return QJsonObject {{kField, s}}; };
     QTest::newRow("plain") << of(u"hi"_s) << 10 << false << QString() << u"hi"_s;
     QTest::newRow("trimmed") << of(u" \t\nhi there\r\n "_s) << 10 << false << QString()
                              << u"hi there"_s;
@@ -134,9 +134,9 @@ void tst_JsonReader::text_data()
     QTest::newRow("empty allowed") << of(u"  "_s) << 10 << true << QString() << QString();
     QTest::newRow("absent allowed") << QJsonObject() << 10 << true << QString() << QString();
     QTest::newRow("absent") << QJsonObject() << 10 << false << bad << QString();
-    QTest::newRow("number") << QJsonObject { { kField, 5 } } << 10 << false << bad << QString();
+    QTest::newRow("number") << QJsonObject {{kField, 5}} << 10 << false << bad << QString();
     QTest::newRow("number, empty allowed")
-        << QJsonObject { { kField, 5 } } << 10 << true << bad << QString();
+        << QJsonObject {{kField, 5}} << 10 << true << bad << QString();
     QTest::newRow("4000 emoji") << of(emoji.repeated(4000)) << 4000 << false << QString()
                                 << emoji.repeated(4000);
     QTest::newRow("4001 emoji") << of(emoji.repeated(4001)) << 4000 << false << tooLarge
@@ -196,13 +196,13 @@ void tst_JsonReader::idList_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QStringList>("ids");
     const QString bad = u"bad_request"_s;
-    QTest::newRow("two") << "[\"a\",\"b\"]"_ba << QString() << QStringList { u"a"_s, u"b"_s };
+    QTest::newRow("two") << "[\"a\",\"b\"]"_ba << QString() << QStringList {u"a"_s, u"b"_s};
     QTest::newRow("duplicates dropped")
-        << "[\"a\",\"b\",\"a\"]"_ba << QString() << QStringList { u"a"_s, u"b"_s };
+        << "[\"a\",\"b\",\"a\"]"_ba << QString() << QStringList {u"a"_s, u"b"_s};
     QTest::newRow("empty") << "[]"_ba << QString() << QStringList();
     QTest::newRow("null is empty") << "null"_ba << QString() << QStringList();
     QTest::newRow("at max") << "[\"a\",\"b\",\"c\"]"_ba << QString()
-                            << QStringList { u"a"_s, u"b"_s, u"c"_s };
+                            << QStringList {u"a"_s, u"b"_s, u"c"_s};
     QTest::newRow("over max") << "[\"a\",\"b\",\"c\",\"d\"]"_ba << u"too_large"_s << QStringList();
     QTest::newRow("number inside") << "[\"a\",1]"_ba << bad << QStringList();
     QTest::newRow("empty id inside") << "[\"\"]"_ba << bad << QStringList();
@@ -237,7 +237,7 @@ void tst_JsonReader::nullIsAbsent()
 
 void tst_JsonReader::firstErrorWins()
 {
-    const QJsonObject object { { u"a"_s, u"x"_s }, { u"b"_s, true }, { u"n"_s, 4 } };
+    const QJsonObject object {{u"a"_s, u"x"_s}, {u"b"_s, true}, {u"n"_s, 4}};
     JsonReader r(object);
     QCOMPARE(r.integer(QLatin1String("n"), 0, 10), 4);
     r.integer(QLatin1String("a"), 0, 10);
