@@ -1,9 +1,11 @@
 // palaver: the desktop client. Everything lives in palaver-client-core and the Palaver QML
 // module; this file parses the command line, picks the style and palette and loads Main.qml.
 #include "qml/app/autopilot.h"
+#include "qml/app/benchhooks.h"
 #include "qml/app/commandline.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QPalette>
 #include <QQmlApplicationEngine>
@@ -39,6 +41,8 @@ QPalette darkPalette()
 
 int main(int argc, char* argv[])
 {
+    QElapsedTimer sinceMain; // for the PALAVER_BENCH_* hooks only
+    sinceMain.start();
     // QApplication, not QGuiApplication: on desktops without a StatusNotifier host,
     // Qt.labs.platform's SystemTrayIcon falls back to QSystemTrayIcon, which needs Widgets.
     QApplication app(argc, argv);
@@ -85,5 +89,8 @@ int main(int argc, char* argv[])
         autopilot = std::make_unique<palaver::app::Autopilot>(engine, script);
         autopilot->start();
     }
+    // Test-only: PALAVER_BENCH_FIRST_FRAME / PALAVER_BENCH_SCROLL (see benchhooks.h) for
+    // bench/RESULTS.md; nothing happens without them.
+    palaver::app::BenchHooks::create(engine, sinceMain);
     return QApplication::exec();
 }
