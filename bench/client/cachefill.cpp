@@ -32,8 +32,8 @@ constexpr int kBigRoomMessages = 10000;
 constexpr int kUsers = 6; // user "1" is the account itself
 
 const char* const kWords[] = {"the", "build", "is", "green", "again", "after", "we", "moved",
-    "tests", "to", "the", "new", "runner", "lunch", "at", "noon", "review", "please", "ship",
-    "it", "tomorrow", "morning", "sounds", "good", "merged", "thanks", "looking", "into", "that"};
+    "tests", "to", "the", "new", "runner", "lunch", "at", "noon", "review", "please", "ship", "it",
+    "tomorrow", "morning", "sounds", "good", "merged", "thanks", "looking", "into", "that"};
 
 QString messageText(int n)
 {
@@ -54,11 +54,11 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Fills a palaver client cache for benchmarks."));
+    parser.setApplicationDescription(
+        QStringLiteral("Fills a palaver client cache for benchmarks."));
     parser.addHelpOption();
-    const QCommandLineOption profileOption(
-        QStringLiteral("profile"), QStringLiteral("Client profile."), QStringLiteral("name"),
-        QStringLiteral("bench"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+        QStringLiteral("Client profile."), QStringLiteral("name"), QStringLiteral("bench"));
     const QCommandLineOption serverOption(QStringLiteral("server"),
         QStringLiteral("Server address recorded for the session."), QStringLiteral("url"),
         QStringLiteral("ws://127.0.0.1:8765/v1"));
@@ -79,8 +79,8 @@ int main(int argc, char* argv[])
     QDir(folder).removeRecursively();
     LocalCache cache(folder);
     if (!cache.isOpen()) {
-        std::fprintf(stderr, "palaver-cache-fill: cannot open the cache in %s\n",
-            qPrintable(folder));
+        std::fprintf(
+            stderr, "palaver-cache-fill: cannot open the cache in %s\n", qPrintable(folder));
         return 1;
     }
 
@@ -116,8 +116,7 @@ int main(int argc, char* argv[])
     int written = 0;
     for (int r = 1; r <= kRooms; ++r) {
         const QString roomId = QString::number(r);
-        const int count =
-            r == 1 ? kBigRoomMessages : perOtherRoom + (r - 2 < remainder ? 1 : 0);
+        const int count = r == 1 ? kBigRoomMessages : perOtherRoom + (r - 2 < remainder ? 1 : 0);
         cache.saveMembers(roomId, members);
         QList<Event> batch;
         Event last;
@@ -156,8 +155,7 @@ int main(int argc, char* argv[])
     qint64 kept = 0;
     for (int r = 1; r <= kRooms; ++r)
         kept += cache.eventsBefore(QString::number(r), 1LL << 40, 1'000'000).size();
-    std::printf("folder=%s rooms=%d written=%d cached=%lld (cap %d per room)\n",
-        qPrintable(folder), kRooms, written, static_cast<long long>(kept),
-        LocalCache::kEventsPerRoom);
+    std::printf("folder=%s rooms=%d written=%d cached=%lld (cap %d per room)\n", qPrintable(folder),
+        kRooms, written, static_cast<long long>(kept), LocalCache::kEventsPerRoom);
     return 0;
 }

@@ -181,9 +181,11 @@ void BenchHooks::finishScroll()
     QList<double> frames = m_intervals;
     std::sort(frames.begin(), frames.end());
     const double max = frames.isEmpty() ? 0 : frames.last();
-    const double p99 = frames.isEmpty() ? 0 : frames.at(qsizetype(double(frames.size() - 1) * 0.99));
+    const double p99 =
+        frames.isEmpty() ? 0 : frames.at(qsizetype(double(frames.size() - 1) * 0.99));
     const double p50 = frames.isEmpty() ? 0 : frames.at(frames.size() / 2);
-    const auto over = std::count_if(frames.begin(), frames.end(), [](double ms) { return ms > 32; });
+    const auto over =
+        std::count_if(frames.begin(), frames.end(), [](double ms) { return ms > 32; });
     std::printf("scroll_frames=%lld rows=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f over32=%lld\n",
         static_cast<long long>(frames.size()), m_list->property("count").toInt(), p50, p99, max,
         static_cast<long long>(over));
