@@ -16,24 +16,19 @@ using checks::isError;
 using checks::isType;
 
 namespace {
-QJsonObject ask(TestClient& c, const QString& type, QJsonObject fields = {})
-{
-    fields.insert(u"type"_s, type);
-    return c.request(fields);
-}
-
 QJsonObject read(TestClient& c, const QString& room, qint64 seq)
 {
-    return ask(c, u"read"_s, {{u"room"_s, room}, {u"seq"_s, seq}});
+    return c.ask(u"read"_s, {{u"room"_s, room}, {u"seq"_s, seq}});
 }
 
 // A `send` with `text` as its client_mid too; the acknowledged seq (0 on error).
 qint64 post(
     TestClient& c, const QString& room, const QString& text, const QStringList& mentions = {})
 {
-    return ask(c, u"send"_s,
-        {{u"room"_s, room}, {u"client_mid"_s, text}, {u"text"_s, text},
-            {u"mentions"_s, QJsonArray::fromStringList(mentions)}})
+    return c
+        .ask(u"send"_s,
+            {{u"room"_s, room}, {u"client_mid"_s, text}, {u"text"_s, text},
+                {u"mentions"_s, QJsonArray::fromStringList(mentions)}})
         .value(u"seq"_s)
         .toInteger();
 }
@@ -104,8 +99,8 @@ QJsonObject roomIn(const QJsonObject& answer, const QString& room)
 QString countsMismatch(TestClient& c, const QString& room, qint64 unread, qint64 mentions)
 {
     QStringList problems;
-    const QJsonObject inRooms = roomIn(ask(c, u"rooms"_s), room);
-    const QJsonObject inSync = roomIn(ask(c, u"sync"_s, {{u"cursors"_s, QJsonObject {}}}), room);
+    const QJsonObject inRooms = roomIn(c.ask(u"rooms"_s), room);
+    const QJsonObject inSync = roomIn(c.ask(u"sync"_s, {{u"cursors"_s, QJsonObject {}}}), room);
     for (const auto& [where, r] :
         {std::pair {u"rooms"_s, inRooms}, std::pair {u"sync"_s, inSync}}) {
         if (r.value(u"unread"_s).toInteger(-1) != unread ||
@@ -191,7 +186,7 @@ void tst_Badges::markerMovesForwardOnlyAndClamps()
         QCOMPARE(countSince(*c, marks, u"badge"_s), 0);
     }
     const QJsonArray members =
-        ask(*ada.one, u"members"_s, {{u"room"_s, room}}).value(u"members"_s).toArray();
+        ada.one->ask(u"members"_s, {{u"room"_s, room}}).value(u"members"_s).toArray();
     QCOMPARE(checks::findBy(members, u"user"_s, bob.id()).value(u"last_read_seq"_s).toInteger(), 2);
     COMPARE_COUNTS(*bob.two, room, 1, 0);
 
@@ -202,7 +197,7 @@ void tst_Badges::markerMovesForwardOnlyAndClamps()
     QCOMPARE(ada.two->pushes(u"receipt"_s).last().value(u"seq"_s).toInteger(), 3);
     for (const TestClient* c : bob.devices())
         QCOMPARE(badgesSince(*c, marks, room), QStringList {u"0/0"_s});
-    QCOMPARE(roomIn(ask(*bob.one, u"rooms"_s), room).value(u"last_read_seq"_s).toInteger(), 3);
+    QCOMPARE(roomIn(bob.one->ask(u"rooms"_s), room).value(u"last_read_seq"_s).toInteger(), 3);
     QCOMPARE(post(*ada.one, room, u"m4"_s), 4);
     COMPARE_COUNTS(*bob.one, room, 1, 0); // seq 4 is unread: the clamp did not reach ahead
     marks = markAll(all);
@@ -290,12 +285,11 @@ void tst_Badges::countsAfterEveryKindOfEvent()
         const Marks marks = markAll(all);
         QJsonObject request = step.fields;
         request.insert(u"room"_s, room);
-        const QJsonObject answer = ask(*step.actor, step.type, request);
+        const QJsonObject answer = step.actor->ask(step.type, request);
         QVERIFY2(!answer.isEmpty() && answer.value(u"type"_s) != u"error"_s,
             qPrintable(u"%1: %2"_s.arg(QLatin1String(step.what), checks::compact(answer))));
         settle(all);
-        QCOMPARE(
-            roomIn(ask(*ada.one, u"rooms"_s), room).value(u"last_seq"_s).toInteger(), step.seq);
+        QCOMPARE(roomIn(ada.one->ask(u"rooms"_s), room).value(u"last_seq"_s).toInteger(), step.seq);
         for (const auto& [user, want] : {std::pair {&ada, step.ada}, std::pair {&bob, step.bob},
                  std::pair {&cy, step.cy}, std::pair {&dan, step.dan}}) {
             const QStringList badges =
@@ -316,7 +310,7 @@ void tst_Badges::countsAfterEveryKindOfEvent()
 
     // The dropped mentions are not stored either.
     const QJsonArray history =
-        ask(*ada.one, u"history"_s, {{u"room"_s, room}}).value(u"events"_s).toArray();
+        ada.one->ask(u"history"_s, {{u"room"_s, room}}).value(u"events"_s).toArray();
     for (const int seq : {4, 13}) {
         const QJsonObject e = history.at(seq - 1).toObject();
         QVERIFY2(e.value(u"seq"_s).toInteger() == seq && e.value(u"mentions"_s).toArray().isEmpty(),
@@ -335,12 +329,13 @@ void tst_Badges::readOnOneDeviceBadgesTheOther()
     QCOMPARE(post(*ada.two, room, u"a3"_s, {}), 3);
     QCOMPARE(post(*ada.one, room, u"a4"_s, {bob.id()}), 4);
     // Bob's own reaction and edit after the marker: a recount must not take them for messages.
-    QCOMPARE(ask(*bob.two, u"react"_s,
-                 {{u"room"_s, room}, {u"target"_s, 1}, {u"emoji"_s, u"👀"_s}, {u"on"_s, true}})
+    QCOMPARE(bob.two
+                 ->ask(u"react"_s,
+                     {{u"room"_s, room}, {u"target"_s, 1}, {u"emoji"_s, u"👀"_s}, {u"on"_s, true}})
                  .value(u"seq"_s)
                  .toInteger(),
         5);
-    QCOMPARE(ask(*bob.one, u"edit"_s, {{u"room"_s, room}, {u"target"_s, 2}, {u"text"_s, u"b2!"_s}})
+    QCOMPARE(bob.one->ask(u"edit"_s, {{u"room"_s, room}, {u"target"_s, 2}, {u"text"_s, u"b2!"_s}})
                  .value(u"seq"_s)
                  .toInteger(),
         6);
@@ -438,12 +433,12 @@ void tst_Badges::markersSurviveRestart()
         QVERIFY(c->connectTo(server.url()));
         QVERIFY(isType(c->login(name), u"welcome"_s));
     }
-    const QJsonObject view = roomIn(ask(b1, u"rooms"_s), room);
+    const QJsonObject view = roomIn(b1.ask(u"rooms"_s), room);
     QCOMPARE(view.value(u"last_read_seq"_s).toInteger(), 3);
     COMPARE_COUNTS(b1, room, 2, 2);
     COMPARE_COUNTS(a, room, 0, 0);
     const QJsonArray members =
-        ask(a, u"members"_s, {{u"room"_s, room}}).value(u"members"_s).toArray();
+        a.ask(u"members"_s, {{u"room"_s, room}}).value(u"members"_s).toArray();
     QCOMPARE(
         checks::findBy(members, u"user"_s, b1.userId).value(u"last_read_seq"_s).toInteger(), 3);
     QCOMPARE(checks::findBy(members, u"user"_s, a.userId).value(u"last_read_seq"_s).toInteger(), 5);

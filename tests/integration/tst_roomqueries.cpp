@@ -31,17 +31,11 @@ private:
     {
         return TestClient::registered(m_server->url(), prefix);
     }
-    QJsonObject ask(TestClient& c, const QString& type, const QJsonObject& fields = {})
-    {
-        QJsonObject r = fields;
-        r.insert(u"type"_s, type);
-        return c.request(r);
-    }
     QJsonArray membersOf(TestClient& c, const QString& room)
     {
-        return ask(c, u"members"_s, {{u"room"_s, room}}).value(u"members"_s).toArray();
+        return c.ask(u"members"_s, {{u"room"_s, room}}).value(u"members"_s).toArray();
     }
-    QJsonArray roomsOf(TestClient& c) { return ask(c, u"rooms"_s).value(u"rooms"_s).toArray(); }
+    QJsonArray roomsOf(TestClient& c) { return c.ask(u"rooms"_s).value(u"rooms"_s).toArray(); }
 
     std::unique_ptr<ServerProcess> m_server;
 };
@@ -106,13 +100,13 @@ void tst_RoomQueries::directory()
     };
     const QStringList expected {u"Wombat Lounge"_s, u"the wombat club"_s};
     for (const QString& query : {u"wombat"_s, u"WOMBAT"_s, u"bat"_s}) {
-        const QJsonObject answer = ask(*bob, u"directory"_s, {{u"query"_s, query}});
+        const QJsonObject answer = bob->ask(u"directory"_s, {{u"query"_s, query}});
         QVERIFY(isType(answer, u"rooms"_s));
         QCOMPARE(names(answer), expected);
     }
     QCOMPARE(
-        names(ask(*bob, u"directory"_s, {{u"query"_s, u"wombat"_s}, {u"limit"_s, 1}})).size(), 1);
-    const QJsonObject all = ask(*bob, u"directory"_s);
+        names(bob->ask(u"directory"_s, {{u"query"_s, u"wombat"_s}, {u"limit"_s, 1}})).size(), 1);
+    const QJsonObject all = bob->ask(u"directory"_s);
     QVERIFY(names(all).contains(u"Kangaroo"_s));
     QVERIFY(!names(all).contains(u"WOMBAT secrets"_s));
     for (const QJsonValue& r : all.value(u"rooms"_s).toArray())
@@ -138,7 +132,7 @@ void tst_RoomQueries::directoryNonAsciiCase()
         TestClient::roomIdOf(ada->createRoom(u"public"_s, u"Ärger im Büro"_s));
     QVERIFY(!id.isEmpty());
     const QJsonArray rooms =
-        ask(*ada, u"directory"_s, {{u"query"_s, query}}).value(u"rooms"_s).toArray();
+        ada->ask(u"directory"_s, {{u"query"_s, query}}).value(u"rooms"_s).toArray();
     QVERIFY(!checks::findBy(rooms, u"id"_s, id).isEmpty());
 }
 
@@ -149,7 +143,7 @@ void tst_RoomQueries::membersAndPresence()
     const QString id =
         TestClient::roomIdOf(ada->createRoom(u"group"_s, u"Club"_s, {bob->userId, cy->userId}));
     QCOMPARE(bob->sendMessage(id, u"hello"_s).value(u"seq"_s).toInteger(), 1);
-    QVERIFY(isType(ask(*ada, u"read"_s, {{u"room"_s, id}, {u"seq"_s, 1}}), u"ok"_s));
+    QVERIFY(isType(ada->ask(u"read"_s, {{u"room"_s, id}, {u"seq"_s, 1}}), u"ok"_s));
     const qint64 beforeDisconnect = QDateTime::currentMSecsSinceEpoch();
     cy->close();
 
@@ -172,8 +166,8 @@ void tst_RoomQueries::membersAndPresence()
     QCOMPARE(c.value(u"role"_s).toString(), u"member"_s);
     QVERIFY(c.value(u"last_seen"_s).toInteger() <= QDateTime::currentMSecsSinceEpoch());
 
-    const QJsonObject outsider = ask(*eve, u"members"_s, {{u"room"_s, id}});
-    const QJsonObject missing = ask(*eve, u"members"_s, {{u"room"_s, u"987654321"_s}});
+    const QJsonObject outsider = eve->ask(u"members"_s, {{u"room"_s, id}});
+    const QJsonObject missing = eve->ask(u"members"_s, {{u"room"_s, u"987654321"_s}});
     QVERIFY(isError(outsider, u"forbidden"_s));
     QVERIFY(isError(missing, u"forbidden"_s));
     QCOMPARE(outsider.value(u"message"_s).toString(), missing.value(u"message"_s).toString());
@@ -185,7 +179,7 @@ void tst_RoomQueries::usersSearch()
     auto n1 = user(u"numbat"_s), n2 = user(u"xnumbatx"_s), other = user(u"quoll"_s);
     QVERIFY(n1 && n2 && other);
     const auto search = [&](const QJsonObject& fields) {
-        const QJsonObject answer = ask(*other, u"users"_s, fields);
+        const QJsonObject answer = other->ask(u"users"_s, fields);
         return answer.value(u"users"_s).toArray();
     };
     const QJsonArray found = search({{u"query"_s, u"numbat"_s}});
@@ -217,7 +211,7 @@ void tst_RoomQueries::usersNonAsciiDisplayName()
     QVERIFY(isType(welcome, u"welcome"_s));
     const QString id = welcome.value(u"user"_s).toObject().value(u"id"_s).toString();
     const auto found = [&](const QString& query) {
-        const QJsonObject answer = ask(emile, u"users"_s, {{u"query"_s, query}});
+        const QJsonObject answer = emile.ask(u"users"_s, {{u"query"_s, query}});
         return !checks::findBy(answer.value(u"users"_s).toArray(), u"id"_s, id).isEmpty();
     };
     QVERIFY(found(u"zola"_s)); // ASCII folds

@@ -64,17 +64,11 @@ private:
     {
         return TestClient::registered(m_server->url(), prefix);
     }
-    QJsonObject ask(TestClient& c, const QString& type, const QJsonObject& fields = {})
-    {
-        QJsonObject r = fields;
-        r.insert(u"type"_s, type);
-        return c.request(r);
-    }
     QJsonArray membersOf(TestClient& c, const QString& room)
     {
-        return ask(c, u"members"_s, {{u"room"_s, room}}).value(u"members"_s).toArray();
+        return c.ask(u"members"_s, {{u"room"_s, room}}).value(u"members"_s).toArray();
     }
-    QJsonArray roomsOf(TestClient& c) { return ask(c, u"rooms"_s).value(u"rooms"_s).toArray(); }
+    QJsonArray roomsOf(TestClient& c) { return c.ask(u"rooms"_s).value(u"rooms"_s).toArray(); }
 
     std::unique_ptr<ServerProcess> m_server;
 };
@@ -106,7 +100,7 @@ void tst_Rooms::createRoom()
     QVERIFY(ada2 && bob2);
 
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    const QJsonObject answer = ask(*ada, u"create_room"_s,
+    const QJsonObject answer = ada->ask(u"create_room"_s,
         {{u"kind"_s, kind}, {u"name"_s, u"Tea room"_s}, {u"topic"_s, u"Leaves"_s},
             {u"members"_s, QJsonArray {bob->userId, cy->userId}}});
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
@@ -137,7 +131,7 @@ void tst_Rooms::createRoom()
         QCOMPARE(pushed.value(u"last_seq"_s).toInteger(), 0);
     }
 
-    const QJsonObject history = ask(*bob, u"history"_s, {{u"room"_s, id}});
+    const QJsonObject history = bob->ask(u"history"_s, {{u"room"_s, id}});
     QVERIFY(isType(history, u"history"_s));
     QVERIFY(history.value(u"events"_s).toArray().isEmpty());
     QCOMPARE(history.value(u"has_more"_s).toBool(true), false);
@@ -176,7 +170,7 @@ void tst_Rooms::createRoomRejected()
         m = m.toString() == u"BOB"_s ? bob->userId : m.toString();
     if (!members.isEmpty())
         fields.insert(u"members"_s, members);
-    QVERIFY(isError(ask(*ada, u"create_room"_s, fields), code));
+    QVERIFY(isError(ada->ask(u"create_room"_s, fields), code));
     // Nothing was created, not even in part: no room for the caller or the listed member.
     QVERIFY(bob->noPush(u"room_added"_s));
     QVERIFY(roomsOf(*ada).isEmpty());
@@ -189,7 +183,7 @@ void tst_Rooms::openDirectIsIdempotent()
     QVERIFY(ada && bob);
     auto bob2 = bob->anotherDevice(m_server->url());
     QVERIFY(bob2);
-    const QJsonObject first = ask(*ada, u"open_direct"_s, {{u"user"_s, bob->userId}});
+    const QJsonObject first = ada->ask(u"open_direct"_s, {{u"user"_s, bob->userId}});
     QVERIFY(isType(first, u"room"_s));
     const QString id = TestClient::roomIdOf(first);
     QCOMPARE(roomOf(first).value(u"kind"_s).toString(), u"direct"_s);
@@ -198,8 +192,8 @@ void tst_Rooms::openDirectIsIdempotent()
     QVERIFY(!bob->awaitPush(u"room_added"_s, forRoom(id)).isEmpty());
     QVERIFY(!bob2->awaitPush(u"room_added"_s, forRoom(id)).isEmpty());
 
-    QCOMPARE(TestClient::roomIdOf(ask(*ada, u"open_direct"_s, {{u"user"_s, bob->userId}})), id);
-    QCOMPARE(TestClient::roomIdOf(ask(*bob, u"open_direct"_s, {{u"user"_s, ada->userId}})), id);
+    QCOMPARE(TestClient::roomIdOf(ada->ask(u"open_direct"_s, {{u"user"_s, bob->userId}})), id);
+    QCOMPARE(TestClient::roomIdOf(bob->ask(u"open_direct"_s, {{u"user"_s, ada->userId}})), id);
     QVERIFY(bob2->noPush(u"room_added"_s)); // the pair's room already existed
     const QJsonArray rooms = roomsOf(*ada);
     QCOMPARE(rooms.size(), 1);
@@ -223,7 +217,7 @@ void tst_Rooms::openDirectRejected()
     auto ada = user(u"ada"_s);
     QVERIFY(ada);
     const QString target = peer == u"SELF"_s ? ada->userId : peer;
-    QVERIFY(isError(ask(*ada, u"open_direct"_s, {{u"user"_s, target}}), code));
+    QVERIFY(isError(ada->ask(u"open_direct"_s, {{u"user"_s, target}}), code));
     QVERIFY(roomsOf(*ada).isEmpty());
 }
 
@@ -233,7 +227,7 @@ void tst_Rooms::joinPublicRoom()
     QVERIFY(ada && bob);
     const QString id = TestClient::roomIdOf(ada->createRoom(u"public"_s, u"Lobby"_s));
     QVERIFY(!id.isEmpty());
-    const QJsonObject joined = ask(*bob, u"join"_s, {{u"room"_s, id}});
+    const QJsonObject joined = bob->ask(u"join"_s, {{u"room"_s, id}});
     QVERIFY(isType(joined, u"room"_s));
     QCOMPARE(roomOf(joined).value(u"id"_s).toString(), id);
     QCOMPARE(roomOf(joined).value(u"role"_s).toString(), u"member"_s);
@@ -246,7 +240,7 @@ void tst_Rooms::joinPublicRoom()
     QCOMPARE(event.value(u"seq"_s).toInteger(), 1);
 
     // Joining again gives the room and appends nothing.
-    const QJsonObject again = ask(*bob, u"join"_s, {{u"room"_s, id}});
+    const QJsonObject again = bob->ask(u"join"_s, {{u"room"_s, id}});
     QCOMPARE(roomOf(again).value(u"id"_s).toString(), id);
     QCOMPARE(roomOf(again).value(u"last_seq"_s).toInteger(), 1);
     QCOMPARE(roomOf(again).value(u"members"_s).toInteger(), 2);
@@ -258,8 +252,8 @@ void tst_Rooms::joinRefusedLooksTheSame()
     auto ada = user(u"ada"_s), eve = user(u"eve"_s);
     QVERIFY(ada && eve);
     const QString group = TestClient::roomIdOf(ada->createRoom(u"group"_s, u"Private"_s));
-    const QJsonObject refused = ask(*eve, u"join"_s, {{u"room"_s, group}});
-    const QJsonObject missing = ask(*eve, u"join"_s, {{u"room"_s, u"987654321"_s}});
+    const QJsonObject refused = eve->ask(u"join"_s, {{u"room"_s, group}});
+    const QJsonObject missing = eve->ask(u"join"_s, {{u"room"_s, u"987654321"_s}});
     QVERIFY(isError(refused, u"forbidden"_s));
     QVERIFY(isError(missing, u"forbidden"_s));
     // Nothing tells a private room from a room that does not exist.
@@ -276,7 +270,7 @@ void tst_Rooms::leave()
     auto bob2 = bob->anotherDevice(m_server->url());
     QVERIFY(bob2);
     const QString id = TestClient::roomIdOf(ada->createRoom(u"group"_s, u"Club"_s, {bob->userId}));
-    QVERIFY(isType(ask(*bob, u"leave"_s, {{u"room"_s, id}}), u"ok"_s));
+    QVERIFY(isType(bob->ask(u"leave"_s, {{u"room"_s, id}}), u"ok"_s));
     const QJsonObject event = ada->awaitPush(u"event"_s, eventOf(u"member_leave"_s, bob->userId))
                                   .value(u"event"_s)
                                   .toObject();
@@ -287,7 +281,7 @@ void tst_Rooms::leave()
     QCOMPARE(membersOf(*ada, id).size(), 1);
     QVERIFY(roomsOf(*bob).isEmpty());
     for (const QString& type : {u"members"_s, u"history"_s, u"leave"_s})
-        QVERIFY(isError(ask(*bob, type, {{u"room"_s, id}}), u"forbidden"_s));
+        QVERIFY(isError(bob->ask(type, {{u"room"_s, id}}), u"forbidden"_s));
     // The room's later events no longer reach any of the leaver's devices.
     bob->drain();
     bob2->drain();
@@ -301,7 +295,7 @@ void tst_Rooms::inviteByOwner()
     auto ada = user(u"ada"_s), bob = user(u"bob"_s), cy = user(u"cy"_s);
     QVERIFY(ada && bob && cy);
     const QString id = TestClient::roomIdOf(ada->createRoom(u"group"_s, u"Club"_s, {bob->userId}));
-    QVERIFY(isType(ask(*ada, u"invite"_s, {{u"room"_s, id}, {u"user"_s, cy->userId}}), u"ok"_s));
+    QVERIFY(isType(ada->ask(u"invite"_s, {{u"room"_s, id}, {u"user"_s, cy->userId}}), u"ok"_s));
     const QJsonObject added = roomOf(cy->awaitPush(u"room_added"_s, forRoom(id)));
     QCOMPARE(added.value(u"role"_s).toString(), u"member"_s);
     QCOMPARE(added.value(u"members"_s).toInteger(), 3);
@@ -335,12 +329,12 @@ void tst_Rooms::inviteRefused()
     QFETCH(QString, code);
     auto ada = user(u"ada"_s), bob = user(u"bob"_s), dan = user(u"dan"_s);
     QVERIFY(ada && bob && dan);
-    const QJsonObject created = direct ? ask(*ada, u"open_direct"_s, {{u"user"_s, bob->userId}})
+    const QJsonObject created = direct ? ada->ask(u"open_direct"_s, {{u"user"_s, bob->userId}})
                                        : ada->createRoom(u"group"_s, u"Club"_s, {bob->userId});
     const QString id = TestClient::roomIdOf(created);
     TestClient& actor = inviter == u"ada"_s ? *ada : inviter == u"bob"_s ? *bob : *dan;
     const QString target = invitee == u"dan"_s ? dan->userId : invitee;
-    QVERIFY(isError(ask(actor, u"invite"_s, {{u"room"_s, id}, {u"user"_s, target}}), code));
+    QVERIFY(isError(actor.ask(u"invite"_s, {{u"room"_s, id}, {u"user"_s, target}}), code));
     QVERIFY(dan->noPush(u"room_added"_s));
     QCOMPARE(membersOf(*ada, id).size(), 2);
     QVERIFY(ada->noPush(u"event"_s, 0));
@@ -354,7 +348,7 @@ void tst_Rooms::kickByOwner()
     QVERIFY(bob2);
     const QString id =
         TestClient::roomIdOf(ada->createRoom(u"group"_s, u"Club"_s, {bob->userId, cy->userId}));
-    QVERIFY(isType(ask(*ada, u"kick"_s, {{u"room"_s, id}, {u"user"_s, bob->userId}}), u"ok"_s));
+    QVERIFY(isType(ada->ask(u"kick"_s, {{u"room"_s, id}, {u"user"_s, bob->userId}}), u"ok"_s));
     for (TestClient* device : {bob.get(), bob2.get()})
         QCOMPARE(device->awaitPush(u"room_removed"_s).value(u"room"_s).toString(), id);
     for (TestClient* member : {ada.get(), cy.get()}) {
@@ -365,7 +359,7 @@ void tst_Rooms::kickByOwner()
         QCOMPARE(e.value(u"sender"_s).toString(), ada->userId);
     }
     QCOMPARE(membersOf(*cy, id).size(), 2);
-    QVERIFY(isError(ask(*bob, u"history"_s, {{u"room"_s, id}}), u"forbidden"_s));
+    QVERIFY(isError(bob->ask(u"history"_s, {{u"room"_s, id}}), u"forbidden"_s));
     bob->drain();
     QCOMPARE(cy->sendMessage(id, u"after the kick"_s).value(u"seq"_s).toInteger(), 2);
     QVERIFY(bob->noPush(u"event"_s));
@@ -395,7 +389,7 @@ void tst_Rooms::kickRefused()
     const QString id = TestClient::roomIdOf(users[u"ada"_s]->createRoom(
         u"group"_s, u"Club"_s, {users[u"bob"_s]->userId, users[u"cy"_s]->userId}));
     const QJsonObject answer =
-        ask(*users[actor], u"kick"_s, {{u"room"_s, id}, {u"user"_s, users[target]->userId}});
+        users[actor]->ask(u"kick"_s, {{u"room"_s, id}, {u"user"_s, users[target]->userId}});
     QVERIFY(isError(answer, code));
     QCOMPARE(membersOf(*users[u"ada"_s], id).size(), 3);
     QVERIFY(users[target]->noPush(u"room_removed"_s));

@@ -54,6 +54,12 @@ QJsonObject TestClient::request(const QJsonObject& request, int timeoutMs)
     return awaitAnswer(send(request), timeoutMs);
 }
 
+QJsonObject TestClient::ask(const QString& type, QJsonObject fields)
+{
+    fields.insert(QStringLiteral("type"), type);
+    return request(fields);
+}
+
 QJsonObject TestClient::awaitAnswer(int id, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);

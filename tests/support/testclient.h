@@ -25,6 +25,8 @@ public:
     void sendBinary(const QByteArray& data);
     /// Sends and waits for the answer (`re` == id). Empty object on timeout.
     QJsonObject request(const QJsonObject& request, int timeoutMs = 10000);
+    /// request() with the type given apart from the other fields.
+    QJsonObject ask(const QString& type, QJsonObject fields = {});
     /// The answer to a request sent earlier.
     QJsonObject awaitAnswer(int id, int timeoutMs = 10000);
     /// The next unseen push of `type` (frames without `re`) that matches `match`.
