@@ -38,6 +38,8 @@ private:
         qint64 room = 0;
     };
     Fixture seed(Store& store);
+    /// Starts the database (migrating it) and seeds it through a connection of its own.
+    Fixture startSeeded(Database& db);
     Event message(const QString& mid) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -64,6 +66,13 @@ tst_Store::Fixture tst_Store::seed(Store& store)
     store.rooms().addMember(f.room, f.user, Role::Owner);
     store.rooms().addMember(f.room, f.other, Role::Member);
     return f;
+}
+
+tst_Store::Fixture tst_Store::startSeeded(Database& db)
+{
+    db.start();
+    auto store = db.factory().open(u"seed"_s, false);
+    return seed(*store);
 }
 
 Event tst_Store::message(const QString& mid) const
@@ -98,12 +107,7 @@ void tst_Store::seqIsGaplessUnderConcurrentWriters()
 {
     QObject context;
     Database db(std::make_unique<SqliteStoreFactory>(m_path), &context);
-    db.start();
-    Fixture f;
-    {
-        auto store = db.factory().open(u"seed"_s, false);
-        f = seed(*store);
-    }
+    const Fixture f = startSeeded(db);
     // Four threads submit 250 appends each, all at once.
     constexpr int kThreads = 4;
     constexpr int kPerThread = 250;
@@ -162,12 +166,7 @@ void tst_Store::refusedJobLeavesBatchIntact()
 {
     QObject context;
     Database db(std::make_unique<SqliteStoreFactory>(m_path), &context);
-    db.start();
-    Fixture f;
-    {
-        auto store = db.factory().open(u"seed"_s, false);
-        f = seed(*store);
-    }
+    const Fixture f = startSeeded(db);
     QList<QString> results;
     auto append = [&](const QString& mid, bool refuse) {
         db.write<qint64>(
@@ -194,12 +193,7 @@ void tst_Store::failedBatchRollsBackAndAcksNothing()
 {
     QObject context;
     Database db(std::make_unique<SqliteStoreFactory>(m_path), &context);
-    db.start();
-    Fixture f;
-    {
-        auto store = db.factory().open(u"seed"_s, false);
-        f = seed(*store);
-    }
+    const Fixture f = startSeeded(db);
     // A job that defers a foreign-key violation to COMMIT makes the whole batch fail there,
     // after every job in it ran: the case group commit must get right.
     QList<QString> results;
