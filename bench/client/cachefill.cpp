@@ -3,9 +3,8 @@
 // library's own LocalCache, plus the saved-session record (meta, token file, last-account) so
 // `palaver --profile NAME` restores the account at launch without a server.
 //
-// The cache keeps LocalCache::kEventsPerRoom (500) newest events per room by design; older
-// history is paged from the server. All 100,000 messages are written through saveEvents, which
-// prunes as it goes, so what the client finds at launch is 50 × 500 = 25,000 cached events.
+// All 100,000 messages are written through saveEvents (batches of 1,000, as a sync would) and
+// stay cached: LocalCache::kEventsPerRoom (10,000 newest seqs per room) holds the big room.
 //
 //   palaver-cache-fill --profile bench [--server ws://127.0.0.1:8765/v1]
 // The account folder is under AppDataLocation of application "palaver-NAME" (organisation

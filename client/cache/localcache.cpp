@@ -105,9 +105,11 @@ LocalCache::SaveResult LocalCache::saveEvents(const QList<Event>& events, bool r
 
 void LocalCache::pruneEvents(const QString& roomId)
 {
-    m_db->run(u"DELETE FROM events WHERE room = ? AND seq < (SELECT seq FROM events WHERE room = ? "
-              u"ORDER BY seq DESC LIMIT 1 OFFSET ?)"_s,
-        {roomId, roomId, kEventsPerRoom - 1});
+    // By seq, not by row count: one index probe instead of an OFFSET walk over the cap, and a
+    // room's window is the same whatever holes the cache has.
+    m_db->run(u"DELETE FROM events WHERE room = ? AND seq <= (SELECT MAX(seq) FROM events "
+              u"WHERE room = ?) - ?"_s,
+        {roomId, roomId, kEventsPerRoom});
 }
 
 QList<Event> LocalCache::latestEvents(const QString& roomId, int limit) const

@@ -24,8 +24,10 @@ public:
 
     bool isOpen() const;
     CacheDatabase& database() { return *m_db; }
-    /// Events kept per room; older ones are pruned and come from the server again.
-    static constexpr int kEventsPerRoom = 500;
+    /// Newest seqs kept per room; older events are pruned and come from the server again.
+    /// Large enough that a busy room scrolls offline for days, small enough that the file stays
+    /// tens of MB: only the rows on screen are ever loaded into memory.
+    static constexpr int kEventsPerRoom = 10000;
 
     QString meta(const QString& key) const;
     void setMeta(const QString& key, const QString& value);

@@ -7,6 +7,8 @@
 #include "client/rules/readmarkerpolicy.h"
 #include "client/sync/memberstore.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace palaver::client {
@@ -267,13 +269,50 @@ void TimelineModel::markSeen(qint64 seq)
 
 void TimelineModel::insertEvents(const QList<Event>& events)
 {
+    // New rows that land side by side go in as one insertion: a page of older history is one
+    // rowsInserted for the view to lay out, not fifty (each one a relayout in the same frame).
+    QList<Event> run;
+    int runAt = 0;
+    const auto flush = [&] {
+        if (run.isEmpty())
+            return;
+        beginInsertRows({}, runAt, runAt + int(run.size()) - 1);
+        m_events.insert(runAt, run.size(), Event {});
+        std::move(run.begin(), run.end(), m_events.begin() + runAt);
+        endInsertRows();
+        // The next row's run and day separator depend on the row before it.
+        const int next = runAt + int(run.size());
+        if (next < rowCount())
+            refreshRows(next, next, {FirstInRunRole, DaySeparatorRole});
+        run.clear();
+    };
     for (const Event& event : events) {
         if (event.room != m_roomId)
             continue;
         m_pager.noteLoaded(event.seq);
-        insertEvent(event);
+        int insertAt = 0;
+        const bool plainNewRow = !EventAnnotations::isAnnotation(event.kind) &&
+            !isPendingEcho(event) && rowOfSeq(event.seq, &insertAt) < 0;
+        if (plainNewRow && !run.isEmpty() && insertAt == runAt && event.seq > run.last().seq) {
+            run.append(event);
+            continue;
+        }
+        flush();
+        if (!plainNewRow) {
+            insertEvent(event);
+            continue;
+        }
+        rowOfSeq(event.seq, &runAt); // the flush may have moved it
+        run.append(event);
     }
+    flush();
     notifyFirstUnread();
+}
+
+bool TimelineModel::isPendingEcho(const Event& event) const
+{
+    return event.kind == EventKind::Message && !event.clientMid.isEmpty() &&
+        event.sender == m_rooms.ownUserId() && pendingIndex(event.clientMid) >= 0;
 }
 
 void TimelineModel::insertEvent(const Event& event)
@@ -306,12 +345,9 @@ void TimelineModel::insertEvent(const Event& event)
 
 bool TimelineModel::replacePending(const Event& event)
 {
-    if (event.kind != EventKind::Message || event.clientMid.isEmpty() ||
-        event.sender != m_rooms.ownUserId())
+    if (!isPendingEcho(event))
         return false;
     const int p = pendingIndex(event.clientMid);
-    if (p < 0)
-        return false;
     int insertAt = 0;
     const bool held = rowOfSeq(event.seq, &insertAt) >= 0;
     const int pendingRow = int(m_events.size()) + p;

@@ -83,6 +83,8 @@ private:
     /// The row of seq, or -1; `insertAt` gets where it would go.
     int rowOfSeq(qint64 seq, int* insertAt = nullptr) const;
     int pendingIndex(const QString& clientMid) const;
+    /// The server's copy of a message of ours still shown as pending.
+    bool isPendingEcho(const Event& event) const;
     QVariant eventData(const Event& event, int row, int role) const;
     QVariant pendingData(const OutboxEntry& entry, int row, int role) const;
     QString displayText(const Event& event) const;

@@ -147,8 +147,20 @@ void BenchHooks::onScrollFrame()
     // Count the interval ending with this frame when the frame before moved the list or rows
     // arrived since (older history prepended at the top); not the idle frames at the top.
     const int rows = m_list->property("count").toInt();
-    if (m_frameClock.isValid() && (m_stepped || rows != m_rows))
-        m_intervals.append(double(m_frameClock.nsecsElapsed()) / 1e6);
+    if (m_frameClock.isValid() && (m_stepped || rows != m_rows)) {
+        const double ms = double(m_frameClock.nsecsElapsed()) / 1e6;
+        m_intervals.append(ms);
+        if (ms > 32) {
+            // Where: the row at the top of the view, counted from the newest (stable while older
+            // rows are prepended), and the rows loaded.
+            int top = -1;
+            QMetaObject::invokeMethod(m_list, "indexAt", Q_RETURN_ARG(int, top),
+                Q_ARG(qreal, m_list->width() / 2),
+                Q_ARG(qreal, m_list->property("contentY").toDouble() + 1));
+            m_slowFrames.append(
+                QStringLiteral("%1ms@%2/%3").arg(ms, 0, 'f', 1).arg(rows - 1 - top).arg(rows));
+        }
+    }
     m_frameClock.restart();
     m_rows = rows;
     // One step up per frame; the list asks for older history itself (olderWanted) as it
@@ -189,6 +201,8 @@ void BenchHooks::finishScroll()
     std::printf("scroll_frames=%lld rows=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f over32=%lld\n",
         static_cast<long long>(frames.size()), m_list->property("count").toInt(), p50, p99, max,
         static_cast<long long>(over));
+    if (!m_slowFrames.isEmpty())
+        std::printf("slow_frames=%s\n", qPrintable(m_slowFrames.join(u',')));
     printMemory();
 }
 

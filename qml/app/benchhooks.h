@@ -43,6 +43,7 @@ private:
     QQuickItem* m_list = nullptr;
     QElapsedTimer m_frameClock;
     QList<double> m_intervals;
+    QStringList m_slowFrames; ///< "ms@row" of each frame over 32 ms, to find where they fall
     QElapsedTimer m_topClock; ///< valid while the list sits at its top
     QTimer m_topTimer;
     int m_rows = 0;

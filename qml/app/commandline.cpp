@@ -9,10 +9,10 @@ namespace palaver::app {
 CommandLine parseCommandLine(const QCoreApplication& app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Palaver desktop client. Environment: PALAVER_SERVER (default server "
-                       "address), PALAVER_PROFILE, PALAVER_AUTOPILOT (test-only script, see "
-                       "qml/app/autopilot.h)."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Palaver desktop client. Environment: PALAVER_SERVER (default server "
+        "address), PALAVER_PROFILE, PALAVER_RENDERER, PALAVER_AUTOPILOT (test-only script, see "
+        "qml/app/autopilot.h)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption server(QStringLiteral("server"),
@@ -26,7 +26,11 @@ CommandLine parseCommandLine(const QCoreApplication& app)
     const QCommandLineOption theme(QStringLiteral("theme"),
         QStringLiteral("Colours: system (default), light or dark."), QStringLiteral("theme"),
         QStringLiteral("system"));
-    parser.addOptions({server, profile, theme});
+    const QCommandLineOption renderer(QStringLiteral("renderer"),
+        QStringLiteral("Drawing: auto (default; the GPU where there is one, else Qt Quick's "
+                       "software renderer), software or gpu. Also PALAVER_RENDERER."),
+        QStringLiteral("renderer"));
+    parser.addOptions({server, profile, theme, renderer});
     parser.process(app);
 
     CommandLine result;
@@ -37,12 +41,17 @@ CommandLine parseCommandLine(const QCoreApplication& app)
     result.profile =
         parser.isSet(profile) ? parser.value(profile) : qEnvironmentVariable("PALAVER_PROFILE");
     result.theme = parser.value(theme);
+    result.renderer = parser.isSet(renderer)
+        ? parser.value(renderer)
+        : qEnvironmentVariable("PALAVER_RENDERER", QStringLiteral("auto"));
 
     static const QRegularExpression profileName(QStringLiteral("^[A-Za-z0-9_-]{1,32}$"));
     if (!result.profile.isEmpty() && !profileName.match(result.profile).hasMatch())
         result.error = QStringLiteral("--profile takes 1–32 letters, digits, '-' or '_'");
     if (result.theme != u"system" && result.theme != u"light" && result.theme != u"dark")
         result.error = QStringLiteral("--theme is system, light or dark");
+    if (result.renderer != u"auto" && result.renderer != u"software" && result.renderer != u"gpu")
+        result.error = QStringLiteral("--renderer is auto, software or gpu");
     return result;
 }
 

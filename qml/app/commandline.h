@@ -12,6 +12,7 @@ struct CommandLine
     QString server; // prefilled on the sign-in page
     QString profile; // separate app-data folder, so two clients can run side by side
     QString theme; // "system", "light" or "dark"
+    QString renderer; // "auto", "software" or "gpu" (see renderchoice.h)
     QString error; // set when the arguments are unusable
 };
 

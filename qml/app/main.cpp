@@ -3,6 +3,7 @@
 #include "qml/app/autopilot.h"
 #include "qml/app/benchhooks.h"
 #include "qml/app/commandline.h"
+#include "qml/app/renderchoice.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -67,6 +68,7 @@ int main(int argc, char* argv[])
         QApplication::setPalette(QPalette(QColor(0xf3, 0xf4, 0xf7)));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/qt/qml/Palaver/icons/palaver.svg")));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
+    palaver::app::applyRenderChoice(options.renderer);
 
     QQmlApplicationEngine engine;
     // Qt 6.4 has no QQmlApplicationEngine::loadFromModule; the module lives under this prefix.

@@ -8,6 +8,8 @@ Menu {
 
     implicitWidth: Math.max(220, contentItem ? contentItem.implicitWidth + leftPadding + rightPadding : 0)
     padding: Theme.spacingSmall
+    // Takes the keyboard when it opens, so Up/Down/Return work without a mouse.
+    focus: true
 
     background: Rectangle {
         implicitWidth: 220

@@ -40,13 +40,24 @@ Rectangle {
             composer.startEdit(message.seq, message.text)
     }
 
+    function confirmDelete(seq: int, returnFocus: Item): void {
+        const row = ModelAccess.findFirst(root.timeline, {seq: seq})
+        deleteDialog.seq = seq
+        deleteDialog.preview = row >= 0 ? ModelAccess.row(root.timeline, row).text : ""
+        deleteDialog.returnFocus = returnFocus ? returnFocus : composer.input
+        deleteDialog.open()
+    }
+
     function openMenu(message: MessageDelegate, x: real, y: real): void {
+        // Focus goes back where it came from: the list for a keyboard user, else the composer.
+        menu.returnFocus = messages.activeFocus ? messages : composer.input
         menu.target = message
         menu.seq = message.seq
         menu.text = message.text
         menu.isOwn = message.isOwn
         menu.deleted = message.deleted
         menu.reactions = message.reactions
+        menu.fromKeyboard = menu.returnFocus === messages
         menu.popup(messages, x, y)
     }
 
@@ -113,6 +124,8 @@ Rectangle {
                 onReactionToggled: (seq, emoji, on) => root.account.react(root.roomId, seq, emoji, on)
                 onRetryRequested: clientMid => root.account.retrySend(clientMid)
                 onDiscardRequested: clientMid => root.account.discardSend(clientMid)
+                onDeleteRequested: seq => root.confirmDelete(seq, messages)
+                onLeaveRequested: composer.input.forceActiveFocus()
             }
 
             Label {
@@ -160,9 +173,18 @@ Rectangle {
         property MessageDelegate target: null
         onReplyRequested: composer.startReply(menu.seq, menu.target.senderName, menu.text)
         onEditRequested: composer.startEdit(menu.seq, menu.text)
-        onDeleteRequested: root.account.deleteMessage(root.roomId, menu.seq)
+        onDeleteRequested: root.confirmDelete(menu.seq, menu.returnFocus)
         onCopyRequested: Clipboard.copy(menu.text)
         onReactionToggled: (emoji, on) => root.account.react(root.roomId, menu.seq, emoji, on)
-        onClosed: composer.input.forceActiveFocus()
+        onClosed: if (!deleteDialog.visible && menu.returnFocus) menu.returnFocus.forceActiveFocus()
+        property Item returnFocus: null
+    }
+
+    DeleteMessageDialog {
+        id: deleteDialog
+        objectName: "deleteMessageDialog"
+        property Item returnFocus: null
+        onConfirmed: seq => root.account.deleteMessage(root.roomId, seq)
+        onClosed: if (deleteDialog.returnFocus) deleteDialog.returnFocus.forceActiveFocus()
     }
 }

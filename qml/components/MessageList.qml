@@ -7,6 +7,9 @@ import Palaver
 // older pages prepended at the top keep what is on screen in place; new rows are followed
 // only while the view sits at the bottom, otherwise they are counted for the
 // "N new messages" button. Rows on screen are reported with seenUpTo() for read markers.
+// Keyboard: Shift+Tab from the composer lands on the newest row on screen; Up/Down move,
+// Return or the Menu key opens the message menu, Delete deletes an own message, Escape goes
+// back to the composer.
 ListView {
     id: root
 
@@ -31,6 +34,8 @@ ListView {
     signal reactionToggled(int seq, string emoji, bool on)
     signal retryRequested(string clientMid)
     signal discardRequested(string clientMid)
+    signal deleteRequested(int seq)
+    signal leaveRequested()
 
     function land(): void {
         if (root.count === 0)
@@ -122,17 +127,60 @@ ListView {
         root.anchorItem = null
     }
 
+    function handleKey(event: var): void {
+        const item = root.currentItem as MessageDelegate
+        if (event.key === Qt.Key_Escape) {
+            root.currentIndex = -1
+            root.leaveRequested()
+            event.accepted = true
+        } else if (!item) {
+            return
+        } else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter || event.key === Qt.Key_Menu
+                   || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
+            if (item.isMessage) {
+                const p = item.mapToItem(root, item.width / 2, item.height / 2)
+                root.menuRequested(item, p.x, p.y)
+            }
+            event.accepted = true
+        } else if (event.key === Qt.Key_Delete) {
+            if (item.isMessage && item.isOwn && !item.deleted && item.seq > 0)
+                root.deleteRequested(item.seq)
+            event.accepted = true
+        }
+    }
+
+    // The row a keyboard user starts from: the one left current (when the message menu took
+    // the focus and gave it back) if still on screen, else the newest one on screen.
+    function selectOnScreen(): void {
+        // Rows by index only: Qt 6.4's compiled lookups on currentItem here crashed when the
+        // focus came back from a closing popup.
+        const top = Math.max(0, root.indexAt(root.width / 2, root.contentY + 1))
+        const bottom = root.indexAt(root.width / 2, root.contentY + root.height - root.bottomMargin - 2)
+        const last = bottom >= 0 ? bottom : root.count - 1
+        if (root.currentIndex >= top && root.currentIndex <= last)
+            return
+        root.currentIndex = last
+    }
+
     clip: true
     spacing: 0
     boundsBehavior: Flickable.StopAtBounds
     reuseItems: false
     cacheBuffer: 800
     bottomMargin: Theme.spacingLarge
-    activeFocusOnTab: false
+    activeFocusOnTab: true
+    keyNavigationEnabled: true
+    highlightFollowsCurrentItem: false
+    // No row is current until the keyboard comes (and none after Escape), so the view has no
+    // current row to keep in sight while the mouse scrolls it.
+    currentIndex: -1
+    onActiveFocusChanged: if (root.activeFocus) root.selectOnScreen()
+    Keys.onPressed: event => root.handleKey(event)
 
     ScrollBar.vertical: ScrollBar {}
 
     onModelChanged: {
+        root.currentIndex = -1
         root.landed = false
         root.followBottom = true
         root.anchorItem = null
@@ -197,7 +245,8 @@ ListView {
         id: message
         isGroup: root.isGroup
         unreadMarker: message.index === root.firstUnreadRow && message.index > 0
-        highlighted: message.seq > 0 && message.seq === root.highlightedSeq
+        highlighted: (message.seq > 0 && message.seq === root.highlightedSeq)
+                     || (message.ListView.isCurrentItem && root.activeFocus)
         onMenuRequested: (x, y) => {
             const p = message.mapToItem(root, x, y)
             root.menuRequested(message, p.x, p.y)

@@ -13,6 +13,19 @@ AppMenu {
     property bool deleted: false
     property var reactions: []
 
+    // Opened from the keyboard: the first entry is current as soon as the menu is open, so
+    // the user sees where Up/Down start (set after the open transition, or the popup resets it).
+    property bool fromKeyboard: false
+    onOpened: {
+        if (!root.fromKeyboard)
+            return
+        root.currentIndex = 0
+        // The currentIndex setter highlights but does not focus (Qt 6.4); the row needs the
+        // keys itself.
+        if (reactionRow.visible)
+            reactionRow.forceActiveFocus(Qt.TabFocusReason)
+    }
+
     readonly property var quickReactions: ["👍", "❤️", "😂", "🎉", "😮", "😢"]
 
     implicitWidth: root.quickReactions.length * 40 + 2 * Theme.spacing + root.leftPadding + root.rightPadding
@@ -31,8 +44,23 @@ AppMenu {
         return false
     }
 
+    // Reachable by keyboard like the items below: Up/Down reach the row, Left/Right pick a
+    // reaction, Return or Space toggles it.
     Row {
+        id: reactionRow
         objectName: "quickReactions"
+        property int selected: 0
+        activeFocusOnTab: true
+        Keys.onLeftPressed: reactionRow.selected = (reactionRow.selected + root.quickReactions.length - 1) % root.quickReactions.length
+        Keys.onRightPressed: reactionRow.selected = (reactionRow.selected + 1) % root.quickReactions.length
+        Keys.onReturnPressed: reactionRow.toggleSelected()
+        Keys.onEnterPressed: reactionRow.toggleSelected()
+        Keys.onSpacePressed: reactionRow.toggleSelected()
+        function toggleSelected(): void {
+            const emoji = root.quickReactions[reactionRow.selected]
+            root.reactionToggled(emoji, !root.isMine(emoji))
+            root.close()
+        }
         visible: !root.deleted
         height: visible ? 40 : 0
         leftPadding: Theme.spacingSmall
@@ -48,6 +76,15 @@ AppMenu {
                 font.pixelSize: 18
                 width: 38
                 height: 38
+                required property int index
+                Rectangle {
+                    anchors.fill: parent
+                    visible: reactionRow.activeFocus && reactionRow.selected === reactionButton.index
+                    color: "transparent"
+                    radius: Theme.radius
+                    border.width: 2
+                    border.color: Theme.accent
+                }
                 onClicked: {
                     root.reactionToggled(reactionButton.modelData, !reactionButton.checked)
                     root.close()

@@ -20,6 +20,9 @@ Item {
 
     SignalSpy { id: olderSpy; signalName: "olderWanted" }
     SignalSpy { id: seenSpy; signalName: "seenUpTo" }
+    SignalSpy { id: menuSpy; signalName: "menuRequested" }
+    SignalSpy { id: deleteSpy; signalName: "deleteRequested" }
+    SignalSpy { id: leaveSpy; signalName: "leaveRequested" }
 
     TestCase {
         name: "MessageList"
@@ -48,6 +51,10 @@ Item {
             olderSpy.target = list
             seenSpy.clear()
             seenSpy.target = list
+            for (const spy of [menuSpy, deleteSpy, leaveSpy]) {
+                spy.clear()
+                spy.target = list
+            }
             list.model = timeline
             tryVerify(() => list.landed)
             wait(50)
@@ -139,6 +146,57 @@ Item {
             const list = createList(-1)
             const last = list.itemAtIndex(1)
             fuzzyCompare(last.y + last.height - list.contentY, list.height - list.bottomMargin, 2)
+        }
+
+        function test_keyboard_walks_rows_opens_menu_and_deletes() {
+            const list = createList(-1)
+            compare(list.currentIndex, -1)
+            list.forceActiveFocus()
+            compare(list.currentIndex, 59) // the newest row on screen
+            verify(list.itemAtIndex(59).highlighted)
+            keyClick(Qt.Key_Up)
+            compare(list.currentIndex, 58)
+            verify(list.itemAtIndex(58).highlighted)
+            verify(!list.itemAtIndex(59).highlighted)
+
+            keyClick(Qt.Key_Return)
+            compare(menuSpy.count, 1)
+            compare(menuSpy.signalArguments[0][0].seq, 159)
+            keyClick(Qt.Key_Menu)
+            compare(menuSpy.count, 2)
+
+            keyClick(Qt.Key_Delete) // seq 159 is the user's own
+            compare(deleteSpy.count, 1)
+            compare(deleteSpy.signalArguments[0][0], 159)
+            keyClick(Qt.Key_Down)
+            keyClick(Qt.Key_Delete) // seq 160 is someone else's: nothing
+            compare(deleteSpy.count, 1)
+
+            keyClick(Qt.Key_Escape)
+            compare(leaveSpy.count, 1)
+            compare(list.currentIndex, -1)
+        }
+
+        function test_keyboard_focus_keeps_scroll_rules() {
+            const list = createList(-1)
+            list.forceActiveFocus()
+            keyClick(Qt.Key_Up)
+            // New rows still follow at the bottom...
+            for (let seq = 161; seq <= 163; ++seq)
+                timeline.append(message(seq))
+            tryVerify(() => list.atBottom)
+            wait(50)
+            verify(list.atBottom)
+            // ...and an older page prepended keeps the current row where it was on screen.
+            list.currentIndex = 2
+            wait(50)
+            const current = list.currentItem
+            const screenY = current.y - list.contentY
+            for (let s = 100; s >= 81; --s)
+                timeline.insert(0, message(s))
+            wait(100)
+            compare(list.currentItem.seq, current.seq)
+            fuzzyCompare(list.currentItem.y - list.contentY, screenY, 2)
         }
     }
 }

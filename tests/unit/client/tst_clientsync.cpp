@@ -1,6 +1,7 @@
 // Sync against the real server: after the server dies, messages sent meanwhile by another
 // client appear exactly once and in seq order (sync, then `history after` for the rest), and
-// pushes that overlap the sync answer are not shown twice.
+// pushes that overlap the sync answer are not shown twice; a link that dies while the user is
+// typing and sending loses nothing and duplicates nothing.
 #include "client/accountsession.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testclient.h"
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void gapFilledAfterReconnect();
     void pushesOverlappingSyncShowOnce();
     void deadLinkNoticedByPing();
+    void cablePulledMidConversationLosesNothing();
 
 private:
     /// Expected seqs 1..n.
@@ -174,6 +176,57 @@ void tst_ClientSync::deadLinkNoticedByPing()
     QTRY_COMPARE_WITH_TIMEOUT(m_ada->connectionState(), Account::Online, 20000);
     QVERIFY(sendBurst(*m_bob, m_room, u"alive-"_s, 1));
     QTRY_COMPARE(clienttest::messageTexts(m_ada->timeline(m_room)), QStringList {u"alive-0"_s});
+}
+
+void tst_ClientSync::cablePulledMidConversationLosesNothing()
+{
+    // The cable is pulled while ada types and sends: the server hears nothing more (frozen,
+    // which is what a dead link looks like from the client), ada keeps writing, the link comes
+    // back. Part of the burst may still reach the server on the old connection and commit
+    // there with its ack lost; the outbox sends it again on the new one. Whatever happened,
+    // every message is stored exactly once, in the order written, and ends up shown as sent.
+    auto* timeline = m_ada->timeline(m_room);
+    m_ada->connection().setPingInterval(200, 400);
+    m_ada->connection().setReconnectPolicy(ReconnectPolicy([] { return 0.0; }));
+    QStringList written;
+    const auto write = [&](const QString& text) {
+        m_ada->userTyping(m_room);
+        m_ada->sendMessage(m_room, text);
+        written.append(text);
+    };
+    for (int i = 0; i < 3; ++i)
+        write(u"before %1"_s.arg(i));
+    QTRY_COMPARE(clienttest::rowSeqs(timeline), upTo(3));
+
+    ::kill(pid_t(m_server->pid()), SIGSTOP);
+    for (int i = 0; i < 10; ++i)
+        write(u"cut %1"_s.arg(i)); // into a socket nobody reads
+    QTRY_COMPARE_WITH_TIMEOUT(m_ada->connectionState(), Account::Reconnecting, 5000);
+    for (int i = 0; i < 5; ++i)
+        write(u"offline %1"_s.arg(i)); // into the outbox only
+    // Shown at once, pending, in the order written.
+    QCOMPARE(clienttest::messageTexts(timeline), written);
+    QCOMPARE(clienttest::rowSeqs(timeline).count(0), 15);
+
+    ::kill(pid_t(m_server->pid()), SIGCONT);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ada->connectionState(), Account::Online, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(clienttest::rowSeqs(timeline), upTo(18), 20000);
+    QCOMPARE(clienttest::messageTexts(timeline), written);
+    QTRY_VERIFY(m_ada->session()->outbox().entries().isEmpty());
+
+    // The server's record as another member saw it live: the same 18, once each, in order.
+    QTRY_COMPARE_WITH_TIMEOUT(m_bob->pushes(u"event"_s).size(), 18, 10000);
+    QStringList received;
+    QList<qint64> seqs;
+    for (const QJsonObject& push : m_bob->pushes(u"event"_s)) {
+        const QJsonObject event = push.value(u"event"_s).toObject();
+        received.append(event.value(u"text"_s).toString());
+        seqs.append(event.value(u"seq"_s).toInteger());
+    }
+    QCOMPARE(received, written);
+    QCOMPARE(seqs, upTo(18));
+    m_bob->drain();
+    QVERIFY(m_bob->noPush(u"event"_s, 300));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientSync)
