@@ -11,6 +11,8 @@
 #include <ctime>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 namespace palaver::app {
 namespace {
 
@@ -157,8 +159,12 @@ void BenchHooks::onScrollFrame()
             QMetaObject::invokeMethod(m_list, "indexAt", Q_RETURN_ARG(int, top),
                 Q_ARG(qreal, m_list->width() / 2),
                 Q_ARG(qreal, m_list->property("contentY").toDouble() + 1));
-            m_slowFrames.append(
-                QStringLiteral("%1ms@%2/%3").arg(ms, 0, 'f', 1).arg(rows - 1 - top).arg(rows));
+            // "+" marks a frame in which a page of older rows arrived.
+            m_slowFrames.append(QStringLiteral("%1ms@%2/%3%4")
+                                    .arg(ms, 0, 'f', 1)
+                                    .arg(rows - 1 - top)
+                                    .arg(rows)
+                                    .arg(rows != m_rows ? u"+"_s : QString()));
         }
     }
     m_frameClock.restart();

@@ -199,7 +199,9 @@ ListView {
         seenTimer.restart()
         if (root.landed && !root.positioning && !root.anchorItem)
             root.followBottom = root.atBottom
-        if (root.landed && root.count > 0 && root.contentY - root.originY < root.height)
+        // Three screens ahead: the page lands beyond the delegates being built (cacheBuffer),
+        // so its rows are created a few per frame as they scroll in, not all in one frame.
+        if (root.landed && root.count > 0 && root.contentY - root.originY < 3 * root.height)
             root.olderWanted()
     }
 
