@@ -9,8 +9,10 @@ using namespace palaver;
 BenchClient::BenchClient(QObject* parent)
     : QObject(parent)
 {
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString& text) {
-        const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+    connect(&m_link, &WebSocketLink::textReceived, this, [this](const QByteArray& text) {
+        if (!m_ignore.isEmpty() && text.contains(m_ignore))
+            return;
+        const QJsonObject frame = QJsonDocument::fromJson(text).object();
         const QJsonValue re = frame.value(keys::re);
         if (re.isDouble()) {
             if (auto cb = m_pending.take(qint64(re.toDouble())))
@@ -19,16 +21,16 @@ BenchClient::BenchClient(QObject* parent)
             onPush(frame);
         }
     });
-    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
+    connect(&m_link, &WebSocketLink::closed, this, [this](int code) {
         if (onClosed)
-            onClosed(m_socket.closeCode());
+            onClosed(code);
     });
 }
 
-void BenchClient::open(const QUrl& url, std::function<void()> connected)
+void BenchClient::open(const QUrl& url, const QHostAddress& source, std::function<void()> connected)
 {
-    connect(&m_socket, &QWebSocket::connected, this, std::move(connected));
-    m_socket.open(url);
+    connect(&m_link, &WebSocketLink::opened, this, std::move(connected));
+    m_link.open(url, source);
 }
 
 void BenchClient::request(QJsonObject frame, Callback answered)
@@ -36,6 +38,13 @@ void BenchClient::request(QJsonObject frame, Callback answered)
     const qint64 id = m_nextId++;
     frame.insert(keys::id, id);
     m_pending.insert(id, std::move(answered));
-    m_socket.sendTextMessage(
-        QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+    m_link.sendText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+}
+
+void BenchClient::abort()
+{
+    onPush = nullptr;
+    onClosed = nullptr;
+    m_pending.clear();
+    m_link.abort();
 }

@@ -1,11 +1,12 @@
 #pragma once
-// One generator connection: register, then requests with callbacks by id. Answers are matched
-// by `re`; pushes go to onPush. Parsing is minimal on purpose: the generator shares the cores
-// with the server it measures.
+// One generator connection: requests with callbacks by id, answers matched by `re`, every
+// other frame to onPush. Parsing is minimal on purpose: the generator shares the cores with
+// the server it measures.
+#include "websocketlink.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
-#include <QWebSocket>
 #include <functional>
 
 class BenchClient : public QObject
@@ -15,13 +16,26 @@ public:
     using Callback = std::function<void(const QJsonObject&)>;
     explicit BenchClient(QObject* parent = nullptr);
 
-    void open(const QUrl& url, std::function<void()> connected);
+    /// Connects (from `source` unless it is null) and calls `connected` once the WebSocket is up.
+    void open(const QUrl& url, const QHostAddress& source, std::function<void()> connected);
     void request(QJsonObject frame, Callback answered);
+    /// Drops the connection without a close frame; no callback runs afterwards.
+    void abort();
+    bool isOpen() const { return m_link.isOpen(); }
+    /// Drops, unparsed, every frame that contains `marker` (e.g. `"type":"badge"`): the
+    /// generator then spends no time on pushes a scenario does not look at. Matching the
+    /// server's compact output is an optimisation only: a frame it misses is parsed as usual.
+    void ignoreFramesContaining(const QByteArray& marker) { m_ignore = marker; }
+    /// Requests sent and not answered yet.
+    int pending() const { return int(m_pending.size()); }
+
     std::function<void(const QJsonObject&)> onPush;
+    /// The close code, 1006 without one, -1 if the connection never opened.
     std::function<void(int closeCode)> onClosed;
 
 private:
-    QWebSocket m_socket;
+    WebSocketLink m_link;
     QHash<qint64, Callback> m_pending;
+    QByteArray m_ignore;
     qint64 m_nextId = 1;
 };

@@ -2,34 +2,22 @@
 // fanout: one room of N members, each its own connection, one sender with K sends in flight.
 // Measures deliveries per second, send→delivery latency, and per message the time from send
 // to the LAST member's event and to the LAST member's badge; checks exactly-once delivery.
-#include "benchclient.h"
-#include "latencystats.h"
+#include "benchaccounts.h"
+#include "benchscenario.h"
+#include "deliveryledger.h"
 
-#include <QElapsedTimer>
-#include <QHash>
-#include <QJsonObject>
-#include <QUrl>
 #include <vector>
 
-struct FanoutParams
-{
-    QUrl url;
-    int members = 1000;
-    int messages = 50;
-    int inFlight = 1;
-    qint64 serverPid = 0;
-};
-
-class FanoutScenario : public QObject
+class FanoutScenario : public BenchScenario
 {
     Q_OBJECT
 public:
-    explicit FanoutScenario(FanoutParams params, QObject* parent = nullptr);
-    void start();
-    QJsonObject result() const { return m_result; }
+    explicit FanoutScenario(const BenchOptions& options, QObject* parent = nullptr);
+    QJsonObject params() const override;
+    bool splits() const override { return false; } // one room is the point
 
-Q_SIGNALS:
-    void finished(bool ok);
+protected:
+    void start() override;
 
 private:
     struct Message
@@ -40,33 +28,21 @@ private:
         int events = 0;
         int badges = 0;
     };
-    void memberReady();
+    void createRoom();
     void sendNext();
     void onMemberPush(int member, const QJsonObject& push);
     void maybeFinish();
-    void fail(const QString& why);
-    void finish();
 
-    FanoutParams m_params;
-    QString m_runId;
+    int m_members;
+    int m_messages;
+    int m_inFlight;
+    BenchAccounts m_accounts;
     BenchClient* m_sender = nullptr;
-    std::vector<BenchClient*> m_members;
     QStringList m_memberIds;
     QString m_room;
-    int m_registered = 0;
     int m_joined = 0;
-    int m_sent = 0;
-    int m_acked = 0;
-    qint64 m_deliveries = 0;
-    qint64 m_duplicates = 0;
-    std::vector<QHash<qint64, bool>> m_seen; ///< per member: seqs received
+    qint64 m_badges = 0;
+    DeliveryLedger m_ledger;
     std::vector<Message> m_sends; ///< by message index (0-based = unread - 1)
-    QHash<qint64, int> m_indexBySeq;
-    QElapsedTimer m_clock;
-    qint64 m_startNs = 0;
-    qint64 m_endNs = 0;
-    double m_cpuAtStart = 0;
-    LatencyStats m_deliveryLatency;
-    QJsonObject m_result;
-    bool m_done = false;
+    bool m_ending = false;
 };

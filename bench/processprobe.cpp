@@ -18,14 +18,36 @@ double ProcessProbe::cpuSeconds(qint64 pid)
     return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
-qint64 ProcessProbe::peakRssKb(qint64 pid)
+namespace {
+qint64 statusKb(qint64 pid, const QByteArray& field)
 {
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (pid <= 0 || !status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
+        if (line.startsWith(field))
+            return line.mid(field.size()).trimmed().split(' ').first().toLongLong();
     }
     return -1;
+}
+} // namespace
+
+qint64 ProcessProbe::peakRssKb(qint64 pid)
+{
+    return statusKb(pid, QByteArrayLiteral("VmHWM:"));
+}
+
+qint64 ProcessProbe::rssKb(qint64 pid)
+{
+    return statusKb(pid, QByteArrayLiteral("VmRSS:"));
+}
+
+double ProcessProbe::loadAverage()
+{
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    if (!loadavg.open(QIODevice::ReadOnly))
+        return -1;
+    bool ok = false;
+    const double value = loadavg.readAll().split(' ').first().toDouble(&ok);
+    return ok ? value : -1;
 }
