@@ -4,28 +4,37 @@
 #include "server/core/sessionregistry.h"
 #include "server/core/wireid.h"
 #include "server/net/session.h"
+#include "server/net/websocketframes.h"
 #include "server/storage/records.h"
 #include "shared/frametype.h"
 #include "shared/jsonkeys.h"
 
 namespace palaver::server {
 
-QString BadgePublisher::encode(const QString& room, const RoomMembership& badge)
+QByteArray BadgePublisher::encode(const QByteArray& room, const RoomMembership& badge)
 {
     // Room ids are decimal strings, so no JSON escaping is needed inside the quotes.
-    static const QString prefix = u"{\"" + keys::type + u"\":\"" + toString(FrameType::Badge) +
-        u"\",\"" + keys::room + u"\":\"";
-    static const QString unread = u"\",\"" + keys::unread + u"\":";
-    static const QString mentions = u",\"" + keys::mentions + u"\":";
-    return prefix + room + unread + QString::number(badge.unread) + mentions +
-        QString::number(badge.mentions) + u'}';
+    static const QByteArray prefix = "{\"" + keys::type.toString().toUtf8() + "\":\"" +
+        toString(FrameType::Badge).toUtf8() + "\",\"" + keys::room.toString().toUtf8() + "\":\"";
+    static const QByteArray unread = "\",\"" + keys::unread.toString().toUtf8() + "\":";
+    static const QByteArray mentions = ",\"" + keys::mentions.toString().toUtf8() + "\":";
+    QByteArray frame;
+    frame.reserve(prefix.size() + room.size() + unread.size() + mentions.size() + 42);
+    frame.append(prefix)
+        .append(room)
+        .append(unread)
+        .append(QByteArray::number(badge.unread))
+        .append(mentions)
+        .append(QByteArray::number(badge.mentions))
+        .append('}');
+    return frame;
 }
 
 void BadgePublisher::messageCommitted(
     qint64 roomId, qint64 senderId, const QList<qint64>& mentioned)
 {
     m_roster.noteMessage(roomId, senderId, mentioned);
-    const QString room = toWireId(roomId);
+    const QByteArray room = toWireId(roomId).toLatin1();
     const RoomRoster::Members& members = m_roster.membersOf(roomId);
     for (auto it = members.cbegin(); it != members.cend(); ++it) {
         if (it.key() == senderId)
@@ -33,19 +42,19 @@ void BadgePublisher::messageCommitted(
         const QList<Session*>& sessions = m_sessions.sessionsOf(it.key());
         if (sessions.isEmpty())
             continue; // offline members read their numbers from `rooms`/`sync` later
-        const QString frame = encode(room, m_roster.badge(roomId, it.key()));
+        const QByteArray frame = ws::encodeText(encode(room, m_roster.badge(roomId, it.key())));
         for (Session* s : sessions)
-            s->sendText(frame);
+            s->sendWireFrame(frame);
     }
 }
 
 void BadgePublisher::markerMoved(const MemberRecord& member)
 {
     m_roster.setMarker(member);
-    const QString frame =
-        encode(toWireId(member.roomId), m_roster.badge(member.roomId, member.userId));
+    const QByteArray frame = ws::encodeText(
+        encode(toWireId(member.roomId).toLatin1(), m_roster.badge(member.roomId, member.userId)));
     for (Session* s : m_sessions.sessionsOf(member.userId))
-        s->sendText(frame);
+        s->sendWireFrame(frame);
 }
 
 } // namespace palaver::server

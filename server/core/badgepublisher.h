@@ -26,7 +26,7 @@ public:
     void markerMoved(const MemberRecord& member);
 
     /// The badge frame, built as text: one goes to every member for every message.
-    static QString encode(const QString& room, const RoomMembership& badge);
+    static QByteArray encode(const QByteArray& room, const RoomMembership& badge);
 
 private:
     RoomRoster& m_roster;

@@ -6,8 +6,8 @@ class RoomRoster;
 class Session;
 class SessionRegistry;
 
-/// Delivers pushes to every device of a room's members or of one user. A frame is encoded
-/// once and the same (implicitly shared) text goes to every socket.
+/// Delivers pushes to every device of a room's members or of one user. A push is framed for
+/// the WebSocket once and the same (implicitly shared) bytes go to every socket.
 class Fanout
 {
 public:
@@ -19,8 +19,9 @@ public:
     /// Returns the number of sessions reached.
     qsizetype toRoom(qint64 roomId, const QByteArray& frame, const Session* except = nullptr) const;
     qsizetype toUser(qint64 userId, const QByteArray& frame, const Session* except = nullptr) const;
-    /// For callers that reach many users with one frame: convert once, send many times.
-    qsizetype toUser(qint64 userId, const QString& text, const Session* except = nullptr) const;
+    /// For callers that reach many users with one push: `wireFrame` is ws::encodeText(json).
+    qsizetype toUserFramed(
+        qint64 userId, const QByteArray& wireFrame, const Session* except = nullptr) const;
 
 private:
     const RoomRoster& m_roster;

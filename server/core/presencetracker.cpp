@@ -5,6 +5,7 @@
 #include "server/core/sessionregistry.h"
 #include "server/core/wireid.h"
 #include "server/net/session.h"
+#include "server/net/websocketframes.h"
 #include "shared/framecodec.h"
 
 namespace palaver::server {
@@ -75,9 +76,9 @@ void PresenceTracker::publish(qint64 userId, PresenceStatus status)
         for (auto it = members.cbegin(); it != members.cend(); ++it)
             audience.insert(it.key());
     }
-    const QString frame = QString::fromUtf8(encodePush(push));
+    const QByteArray wireFrame = ws::encodeText(encodePush(push));
     for (const qint64 member : std::as_const(audience))
-        m_fanout.toUser(member, frame);
+        m_fanout.toUserFramed(member, wireFrame);
 }
 
 } // namespace palaver::server

@@ -5,14 +5,15 @@
 #include "server/handlers/servercontext.h"
 #include "server/logging.h"
 #include "server/net/session.h"
+#include "server/net/websocketconnection.h"
 #include "server/storage/database.h"
 #include "server/storage/sqlitestorefactory.h"
 #include "server/storage/storeerror.h"
 
 #include <QDateTime>
 #include <QDir>
-#include <QWebSocket>
-#include <QWebSocketServer>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 namespace palaver::server {
 
@@ -65,9 +66,12 @@ bool ChatServer::start(QString* error)
     m_router =
         std::make_unique<RequestRouter>(*m_context, [this](Session* s) { onAuthenticated(s); });
 
-    m_server = new QWebSocketServer(
-        QStringLiteral("palaver-server/" PALAVER_VERSION), QWebSocketServer::NonSecureMode, this);
-    connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
+    m_server = new QTcpServer(this);
+    // Reconnect storms: thousands of clients at once must queue in the kernel, not be refused
+    // (Qt's defaults are a backlog of 50 and 30 accepted-but-unclaimed connections).
+    m_server->setListenBacklogSize(4096);
+    m_server->setMaxPendingConnections(4096);
+    connect(m_server, &QTcpServer::newConnection, this, &ChatServer::onNewConnection);
     if (!m_server->listen(m_config.host, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(m_config.host.toString())
@@ -96,29 +100,32 @@ QString ChatServer::url() const
 
 void ChatServer::onNewConnection()
 {
-    while (QWebSocket* socket = m_server->nextPendingConnection()) {
-        socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxFrameBytes));
-        socket->setMaxAllowedIncomingFrameSize(quint64(m_config.maxFrameBytes));
-        auto* session = new Session(socket, m_nextNumber++, this);
+    while (QTcpSocket* socket = m_server->nextPendingConnection()) {
+        auto* connection = new WebSocketConnection(socket, m_config.maxFrameBytes);
+        auto* session = new Session(connection, m_nextNumber++, this);
         m_connections.insert(session);
         connect(session, &Session::disconnected, this, &ChatServer::onDisconnected);
-        if (m_shuttingDown) {
-            session->close(CloseCode::GoingAway, QStringLiteral("server shutting down"));
-            continue;
-        }
-        if (socket->requestUrl().path() != QStringLiteral("/v1")) {
-            session->close(CloseCode::ProtocolViolation, QStringLiteral("unknown path: use /v1"));
-            continue;
-        }
-        connect(
-            session, &Session::frameReceived, this, [this](Session* s, const QByteArray& frame) {
-                if (!m_shuttingDown)
-                    m_router->onFrame(*s, frame);
-            });
+        connect(connection, &WebSocketConnection::opened, session,
+            [this, session] { onOpened(session); });
+        // The deadline runs from the TCP accept: it also ends peers that never finish the
+        // WebSocket handshake.
         session->setAuthDeadline(QDeadlineTimer(m_config.authTimeoutMs));
         m_awaitingAuth.emplace_back(session);
-        qCDebug(lcSession) << session->peerDescription() << "connected";
     }
+}
+
+void ChatServer::onOpened(Session* session)
+{
+    if (m_shuttingDown)
+        return session->close(CloseCode::GoingAway, QStringLiteral("server shutting down"));
+    if (session->requestPath() != "/v1")
+        return session->close(
+            CloseCode::ProtocolViolation, QStringLiteral("unknown path: use /v1"));
+    connect(session, &Session::frameReceived, this, [this](Session* s, const QByteArray& frame) {
+        if (!m_shuttingDown)
+            m_router->onFrame(*s, frame);
+    });
+    qCDebug(lcSession) << session->peerDescription() << "connected";
 }
 
 void ChatServer::onAuthenticated(Session* session)

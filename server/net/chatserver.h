@@ -16,7 +16,7 @@
 #include <deque>
 #include <memory>
 
-class QWebSocketServer;
+class QTcpServer;
 
 namespace palaver::server {
 class Database;
@@ -47,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void onNewConnection();
+    void onOpened(Session* session);
     void onDisconnected(Session* session);
     void onAuthenticated(Session* session);
     void enforceAuthDeadlines();
@@ -65,7 +66,7 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<RequestRouter> m_router;
-    QWebSocketServer* m_server = nullptr;
+    QTcpServer* m_server = nullptr;
     QSet<Session*> m_connections;
     std::deque<QPointer<Session>> m_awaitingAuth; ///< oldest first: deadlines are in order
     QTimer m_deadlineTimer;

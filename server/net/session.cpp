@@ -1,26 +1,26 @@
 #include "server/net/session.h"
 
 #include "server/logging.h"
-
-#include <QWebSocket>
+#include "server/net/websocketconnection.h"
 
 namespace palaver::server {
 
-Session::Session(QWebSocket* socket, quint64 number, QObject* parent)
+Session::Session(WebSocketConnection* socket, quint64 number, QObject* parent)
     : QObject(parent)
     , m_socket(socket)
     , m_number(number)
 {
     m_socket->setParent(this);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString& text) {
+    connect(m_socket, &WebSocketConnection::textReceived, this, [this](const QByteArray& text) {
         if (m_state != State::Closing)
-            Q_EMIT frameReceived(this, text.toUtf8());
+            Q_EMIT frameReceived(this, text);
     });
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] {
+    connect(m_socket, &WebSocketConnection::binaryReceived, this, [this] {
         close(CloseCode::ProtocolViolation, QStringLiteral("binary frames are not allowed"));
     });
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_missedPongs = 0; });
-    connect(m_socket, &QWebSocket::disconnected, this, [this] { Q_EMIT disconnected(this); });
+    connect(m_socket, &WebSocketConnection::pongReceived, this, [this] { m_missedPongs = 0; });
+    connect(
+        m_socket, &WebSocketConnection::disconnected, this, [this] { Q_EMIT disconnected(this); });
 }
 
 Session::~Session() = default;
@@ -34,13 +34,14 @@ void Session::authenticate(qint64 userId, const QByteArray& tokenHash)
 
 void Session::send(const QByteArray& frame)
 {
-    sendText(QString::fromUtf8(frame));
+    if (m_state != State::Closing)
+        m_socket->sendText(frame);
 }
 
-void Session::sendText(const QString& frame)
+void Session::sendWireFrame(const QByteArray& wireFrame)
 {
     if (m_state != State::Closing)
-        m_socket->sendTextMessage(frame);
+        m_socket->sendFrame(wireFrame);
 }
 
 void Session::answerError(const QJsonValue& re, ErrorCode code, const QString& message,
@@ -60,7 +61,7 @@ void Session::close(CloseCode code, const QString& reason)
         return;
     qCDebug(lcSession) << peerDescription() << "closing with" << quint16(code) << reason;
     m_state = State::Closing;
-    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    m_socket->close(quint16(code), reason);
 }
 
 void Session::abort()
@@ -93,4 +94,11 @@ QString Session::peerDescription() const
         .arg(m_userId);
 }
 
+} // namespace palaver::server
+
+namespace palaver::server {
+QByteArray Session::requestPath() const
+{
+    return m_socket->requestPath();
+}
 } // namespace palaver::server

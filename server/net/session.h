@@ -9,9 +9,8 @@
 #include <QObject>
 #include <QQueue>
 
-class QWebSocket;
-
 namespace palaver::server {
+class WebSocketConnection;
 
 class Session final : public QObject
 {
@@ -19,8 +18,8 @@ class Session final : public QObject
 public:
     enum class State { Unauthenticated, Authenticating, Authenticated, Closing };
 
-    /// Takes ownership of the socket.
-    Session(QWebSocket* socket, quint64 number, QObject* parent = nullptr);
+    /// Takes ownership of the connection.
+    Session(WebSocketConnection* socket, quint64 number, QObject* parent = nullptr);
     ~Session() override;
 
     quint64 number() const { return m_number; }
@@ -38,8 +37,9 @@ public:
 
     /// Sends one UTF-8 JSON text frame.
     void send(const QByteArray& frame);
-    /// Sends a frame already converted for the socket (fanout converts once for all).
-    void sendText(const QString& frame);
+    /// Sends a frame already framed for the socket (ws::encodeText): fanout frames a push
+    /// once and shares the bytes with every recipient.
+    void sendWireFrame(const QByteArray& wireFrame);
     template <class Frame> void answer(const QJsonValue& re, const Frame& frame)
     {
         send(encodeAnswer(frame, re));
@@ -66,13 +66,15 @@ public:
     bool noteRateLimited(qint64 now, int threshold, qint64 windowMs);
 
     QString peerDescription() const;
+    /// The WebSocket request's path ("/v1").
+    QByteArray requestPath() const;
 
 Q_SIGNALS:
     void frameReceived(palaver::server::Session* session, const QByteArray& frame);
     void disconnected(palaver::server::Session* session);
 
 private:
-    QWebSocket* m_socket;
+    WebSocketConnection* m_socket;
     quint64 m_number;
     State m_state = State::Unauthenticated;
     qint64 m_userId = 0;

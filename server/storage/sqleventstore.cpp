@@ -16,11 +16,7 @@ const QString kEventColumns = QStringLiteral("room_id, seq, ts, sender_id, kind,
 // The body column holds only the kind-specific fields; the rest are columns of their own.
 QByteArray bodyOf(const Event& event)
 {
-    QJsonObject body = event.toJson();
-    for (const QLatin1String key :
-        {keys::room, keys::seq, keys::ts, keys::sender, keys::kind, keys::clientMid})
-        body.remove(key);
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return QJsonDocument(event.bodyJson()).toJson(QJsonDocument::Compact);
 }
 } // namespace
 

@@ -27,18 +27,20 @@ void SqlStore::rollback()
 {
     m_sql->exec(QStringLiteral("ROLLBACK"));
 }
+// One savepoint per job: through the prepared-statement cache, not parsed again every time
+// (exec() showed as 5 % of the writer thread under ingest).
 void SqlStore::savepoint()
 {
-    m_sql->exec(QStringLiteral("SAVEPOINT job"));
+    m_sql->run(QStringLiteral("SAVEPOINT job")).finish();
 }
 void SqlStore::releaseSavepoint()
 {
-    m_sql->exec(QStringLiteral("RELEASE SAVEPOINT job"));
+    m_sql->run(QStringLiteral("RELEASE SAVEPOINT job")).finish();
 }
 void SqlStore::rollbackToSavepoint()
 {
-    m_sql->exec(QStringLiteral("ROLLBACK TO SAVEPOINT job"));
-    m_sql->exec(QStringLiteral("RELEASE SAVEPOINT job"));
+    m_sql->run(QStringLiteral("ROLLBACK TO SAVEPOINT job")).finish();
+    m_sql->run(QStringLiteral("RELEASE SAVEPOINT job")).finish();
 }
 
 } // namespace palaver::server

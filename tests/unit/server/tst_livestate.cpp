@@ -111,9 +111,9 @@ void tst_LiveState::badgeFrameMatchesCodec()
 {
     QFETCH(qint64, unread);
     QFETCH(qint64, mentions);
-    const QString text =
-        BadgePublisher::encode(u"42"_s, RoomMembership {0, unread, mentions, Role::Member});
-    const auto decoded = decodeServerFrame(text.toUtf8());
+    const QByteArray text = BadgePublisher::encode(
+        QByteArrayLiteral("42"), RoomMembership {0, unread, mentions, Role::Member});
+    const auto decoded = decodeServerFrame(text);
     QVERIFY(std::holds_alternative<ServerFrame>(decoded));
     const auto* badge = std::get_if<BadgePush>(&std::get<ServerFrame>(decoded).message);
     QVERIFY(badge);
