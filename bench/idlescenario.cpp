@@ -126,36 +126,31 @@ void IdleScenario::onSynced()
     m_connected = true;
     m_report.latestNs[u"connect"_s] = BenchReport::nowNs();
     barrier(u"start"_s, [this] {
-        // Quiet: the coordinator watches the server; this process only answers pings.
+        // Quiet: every process waits the same time and says nothing (it still answers the
+        // server's pings); the coordinator reads the server's CPU time at start and end.
         m_report.markStart(BenchReport::nowNs());
-        barrier(u"end"_s, [this] {
+        QTimer::singleShot(m_quietS * 1000, Qt::PreciseTimer, this, [this] {
             m_report.markEnd(BenchReport::nowNs());
-            m_report.connections = qint64(m_clients.size()) - m_closed;
-            m_report.refused = m_connectFailed + m_closed;
-            report();
+            barrier(u"end"_s, [this] {
+                m_report.connections = qint64(m_clients.size()) - m_closed;
+                m_report.refused = m_connectFailed + m_closed;
+                report();
+            });
         });
     });
 }
 
 void IdleScenario::onBarrier(const QString& phase, std::function<void()> release)
 {
-    if (phase == u"before-connect"_s) {
+    if (phase == u"before-connect"_s)
         m_rssBeforeKb = ProcessProbe::rssKb(m_serverPid);
-        return release();
-    }
     if (phase == u"start"_s) {
         m_rssAfterKb = ProcessProbe::rssKb(m_serverPid);
-        return BenchScenario::onBarrier(phase, [this, release] {
-            m_quietStartNs = BenchReport::nowNs();
-            m_cpuQuietStart = ProcessProbe::cpuSeconds(m_serverPid);
-            QTimer::singleShot(m_quietS * 1000, Qt::PreciseTimer, this, [this, release] {
-                m_cpuQuietEnd = ProcessProbe::cpuSeconds(m_serverPid);
-                m_quietEndNs = BenchReport::nowNs();
-                release();
-            });
-        });
+        m_quietStartNs = BenchReport::nowNs();
     }
-    BenchScenario::onBarrier(phase, std::move(release));
+    if (phase == u"end"_s)
+        m_quietEndNs = BenchReport::nowNs();
+    BenchScenario::onBarrier(phase, std::move(release)); // server CPU at start and end
 }
 
 bool IdleScenario::addFigures(QJsonObject& json, const BenchReport& merged)
@@ -167,10 +162,11 @@ bool IdleScenario::addFigures(QJsonObject& json, const BenchReport& merged)
     json.insert(u"rss_after_kb"_s, m_rssAfterKb);
     json.insert(u"rss_per_connection_kb"_s,
         measured && merged.connections > 0 ? double(grown) / double(merged.connections) : -1.0);
+    // The quiet window is the server's CPU window (barriers "start" to "end").
+    const double cpu = json.value(u"server"_s).toObject().value(u"cpu_s"_s).toDouble(-1);
     json.insert(u"quiet_s"_s, quietS);
-    json.insert(u"idle_cpu_s"_s, m_cpuQuietEnd - m_cpuQuietStart);
-    json.insert(u"idle_cpu_pct"_s,
-        measured && quietS > 0 ? (m_cpuQuietEnd - m_cpuQuietStart) / quietS * 100.0 : -1.0);
+    json.insert(
+        u"idle_cpu_pct"_s, measured && quietS > 0 && cpu >= 0 ? cpu / quietS * 100.0 : -1.0);
     const double connectS =
         double(merged.latestNs.value(u"connect"_s) - merged.earliestNs.value(u"connect"_s)) / 1e9;
     json.insert(u"connect_s"_s, connectS);

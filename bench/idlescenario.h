@@ -50,6 +50,4 @@ private:
     qint64 m_rssAfterKb = -1;
     qint64 m_quietStartNs = 0;
     qint64 m_quietEndNs = 0;
-    double m_cpuQuietStart = -1;
-    double m_cpuQuietEnd = -1;
 };

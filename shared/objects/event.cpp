@@ -77,12 +77,23 @@ std::optional<Event> Event::fromJson(JsonReader& r)
 
 QJsonObject Event::toJson() const
 {
-    QJsonObject o {{keys::room, room}, {keys::seq, seq}, {keys::ts, ts}, {keys::sender, sender},
-        {keys::kind, toString(kind)}};
+    QJsonObject o = bodyJson();
+    o.insert(keys::room, room);
+    o.insert(keys::seq, seq);
+    o.insert(keys::ts, ts);
+    o.insert(keys::sender, sender);
+    o.insert(keys::kind, toString(kind));
+    if (kind == EventKind::Message)
+        o.insert(keys::clientMid, clientMid);
+    return o;
+}
+
+QJsonObject Event::bodyJson() const
+{
+    QJsonObject o;
     switch (kind) {
     case EventKind::Message:
         o.insert(keys::text, text);
-        o.insert(keys::clientMid, clientMid);
         insertIfSet(o, keys::replyTo, replyTo);
         if (!mentions.isEmpty())
             o.insert(keys::mentions, toJsonArray(mentions));

@@ -40,6 +40,9 @@ struct Event
 
     static std::optional<Event> fromJson(JsonReader& reader);
     QJsonObject toJson() const;
+    /// The kind-specific fields only (text, target, emoji…): what the server stores beside its
+    /// own columns for room, seq, ts, sender, kind and client_mid.
+    QJsonObject bodyJson() const;
     bool operator==(const Event&) const = default;
 };
 
