@@ -12,6 +12,10 @@ BenchClient::BenchClient(QObject* parent)
     connect(&m_link, &WebSocketLink::textReceived, this, [this](const QByteArray& text) {
         if (!m_ignore.isEmpty() && text.contains(m_ignore))
             return;
+        // Answers carry "re"; the key cannot occur inside a string (its quotes would be
+        // escaped), so its absence marks a push.
+        if (onRawPush && !text.contains("\"re\":") && onRawPush(text))
+            return;
         const QJsonObject frame = QJsonDocument::fromJson(text).object();
         const QJsonValue re = frame.value(keys::re);
         if (re.isDouble()) {
@@ -47,4 +51,19 @@ void BenchClient::abort()
     onClosed = nullptr;
     m_pending.clear();
     m_link.abort();
+}
+
+qint64 BenchClient::scanInteger(const QByteArray& text, QByteArrayView key)
+{
+    qsizetype i = text.indexOf(key);
+    if (i < 0)
+        return -1;
+    i += key.size();
+    qint64 value = 0;
+    bool any = false;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+        value = value * 10 + (text[i++] - '0');
+        any = true;
+    }
+    return any ? value : -1;
 }

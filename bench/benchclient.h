@@ -30,6 +30,11 @@ public:
     int pending() const { return int(m_pending.size()); }
 
     std::function<void(const QJsonObject&)> onPush;
+    /// Sees every push first, unparsed; returns true when it handled it (then onPush does not
+    /// run). For scenarios that read a field or two of thousands of pushes a second.
+    std::function<bool(const QByteArray&)> onRawPush;
+    /// The integer after `key` (e.g. `"seq":`) in a compact JSON frame, or -1.
+    static qint64 scanInteger(const QByteArray& text, QByteArrayView key);
     /// The close code, 1006 without one, -1 if the connection never opened.
     std::function<void(int closeCode)> onClosed;
 

@@ -18,6 +18,7 @@ public:
 
 protected:
     void start() override;
+    bool addFigures(QJsonObject& json, const BenchReport& merged) override;
 
 private:
     struct Message
@@ -31,6 +32,8 @@ private:
     void createRoom();
     void sendNext();
     void onMemberPush(int member, const QJsonObject& push);
+    bool onMemberRawPush(int member, const QByteArray& push);
+    void onBadge(int member, qint64 unread, qint64 now);
     void maybeFinish();
 
     int m_members;
@@ -41,7 +44,9 @@ private:
     QStringList m_memberIds;
     QString m_room;
     int m_joined = 0;
-    qint64 m_badges = 0;
+    qint64 m_badges = 0; ///< (member, message) pairs covered by a badge
+    qint64 m_badgeFrames = 0; ///< badge frames received (the server coalesces per commit)
+    std::vector<qint64> m_badgeUnread; ///< by member: the highest unread it was told
     DeliveryLedger m_ledger;
     std::vector<Message> m_sends; ///< by message index (0-based = unread - 1)
     bool m_ending = false;

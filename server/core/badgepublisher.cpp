@@ -34,17 +34,28 @@ void BadgePublisher::messageCommitted(
     qint64 roomId, qint64 senderId, const QList<qint64>& mentioned)
 {
     m_roster.noteMessage(roomId, senderId, mentioned);
-    const QByteArray room = toWireId(roomId).toLatin1();
-    const RoomRoster::Members& members = m_roster.membersOf(roomId);
-    for (auto it = members.cbegin(); it != members.cend(); ++it) {
-        if (it.key() == senderId)
-            continue;
-        const QList<Session*>& sessions = m_sessions.sessionsOf(it.key());
-        if (sessions.isEmpty())
-            continue; // offline members read their numbers from `rooms`/`sync` later
-        const QByteArray frame = ws::encodeText(encode(room, m_roster.badge(roomId, it.key())));
-        for (Session* s : sessions)
-            s->sendWireFrame(frame);
+    m_pendingSenders[roomId].insert(senderId);
+}
+
+void BadgePublisher::flushPending()
+{
+    const QHash<qint64, QSet<qint64>> pending = std::exchange(m_pendingSenders, {});
+    for (auto room = pending.cbegin(); room != pending.cend(); ++room) {
+        const qint64 roomId = room.key();
+        const qint64 onlySender = room->size() == 1 ? *room->cbegin() : 0;
+        const QByteArray wireRoom = toWireId(roomId).toLatin1();
+        const RoomRoster::Members& members = m_roster.membersOf(roomId);
+        for (auto it = members.cbegin(); it != members.cend(); ++it) {
+            if (it.key() == onlySender)
+                continue;
+            const QList<Session*>& sessions = m_sessions.sessionsOf(it.key());
+            if (sessions.isEmpty())
+                continue; // offline members read their numbers from `rooms`/`sync` later
+            const QByteArray frame =
+                ws::encodeText(encode(wireRoom, m_roster.badge(roomId, it.key())));
+            for (Session* s : sessions)
+                s->sendWireFrame(frame);
+        }
     }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 #include "shared/objects/roominfo.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace palaver::server {
@@ -21,7 +23,14 @@ public:
 
     /// A message committed: every other member's unread rose (and the mentioned members'
     /// mentions). The sender's numbers do not change: its own message never counts.
+    /// The badges go out at flushPending(): a badge carries a member's current numbers, so
+    /// the messages of one commit batch (eight in flight into a 1,000-member room) cost each
+    /// member one badge, not eight.
     void messageCommitted(qint64 roomId, qint64 senderId, const QList<qint64>& mentioned);
+    /// Pushes the badges of every message committed since the last call. The server calls it
+    /// once per pass of the event loop, before that pass's frames are written, so a badge
+    /// never leaves before the event that caused it.
+    void flushPending();
     /// A marker moved (from any of the member's devices): all its devices get the new numbers.
     void markerMoved(const MemberRecord& member);
 
@@ -31,6 +40,9 @@ public:
 private:
     RoomRoster& m_roster;
     const SessionRegistry& m_sessions;
+    /// Rooms with messages not yet badged, and who sent them: a member whose numbers did not
+    /// change is one who sent every one of them.
+    QHash<qint64, QSet<qint64>> m_pendingSenders;
 };
 
 } // namespace palaver::server

@@ -28,6 +28,7 @@ ChatServer::ChatServer(ServerConfig config, QObject* parent)
 {
     m_deadlineTimer.setInterval(250);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ChatServer::enforceAuthDeadlines);
+    m_flusher.setBeforeFlush([this] { m_badges.flushPending(); });
     m_keepAliveTimer.setInterval(m_config.pingIntervalMs);
     connect(&m_keepAliveTimer, &QTimer::timeout, this, &ChatServer::keepAlive);
 }
@@ -101,7 +102,7 @@ QString ChatServer::url() const
 void ChatServer::onNewConnection()
 {
     while (QTcpSocket* socket = m_server->nextPendingConnection()) {
-        auto* connection = new WebSocketConnection(socket, m_config.maxFrameBytes);
+        auto* connection = new WebSocketConnection(socket, m_config.maxFrameBytes, m_flusher);
         auto* session = new Session(connection, m_nextNumber++, this);
         m_connections.insert(session);
         connect(session, &Session::disconnected, this, &ChatServer::onDisconnected);

@@ -8,6 +8,7 @@
 #include "server/core/roomroster.h"
 #include "server/core/sessionregistry.h"
 #include "server/core/typingtracker.h"
+#include "server/net/writeflusher.h"
 
 #include <QObject>
 #include <QPointer>
@@ -67,6 +68,7 @@ private:
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<RequestRouter> m_router;
     QTcpServer* m_server = nullptr;
+    WriteFlusher m_flusher;
     QSet<Session*> m_connections;
     std::deque<QPointer<Session>> m_awaitingAuth; ///< oldest first: deadlines are in order
     QTimer m_deadlineTimer;

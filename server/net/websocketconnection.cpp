@@ -1,10 +1,16 @@
 #include "server/net/websocketconnection.h"
 
 #include "server/net/httprequesthead.h"
+#include "server/net/writeflusher.h"
 
 #include <QTcpSocket>
 #include <QTimer>
 #include <QtEndian>
+#include <cerrno>
+#if defined(Q_OS_LINUX)
+#include <sys/socket.h>
+#include <sys/uio.h>
+#endif
 
 namespace palaver::server {
 namespace {
@@ -18,9 +24,10 @@ constexpr quint16 kCloseProtocol = 4400;
 } // namespace
 
 WebSocketConnection::WebSocketConnection(
-    QTcpSocket* socket, qint64 maxMessageBytes, QObject* parent)
+    QTcpSocket* socket, qint64 maxMessageBytes, WriteFlusher& flusher, QObject* parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_flusher(flusher)
     , m_reader(maxMessageBytes)
 {
     m_socket->setParent(this);
@@ -31,7 +38,11 @@ WebSocketConnection::WebSocketConnection(
     connect(m_socket, &QTcpSocket::disconnected, this, &WebSocketConnection::onDisconnected);
 }
 
-WebSocketConnection::~WebSocketConnection() = default;
+WebSocketConnection::~WebSocketConnection()
+{
+    if (m_flushScheduled)
+        m_flusher.forget(this);
+}
 
 QHostAddress WebSocketConnection::peerAddress() const
 {
@@ -51,13 +62,89 @@ qint64 WebSocketConnection::bytesToWrite() const
 void WebSocketConnection::sendFrame(const QByteArray& wireFrame)
 {
     if (m_state == State::Open)
-        m_socket->write(wireFrame);
+        enqueue(wireFrame);
 }
 
 void WebSocketConnection::ping()
 {
     if (m_state == State::Open)
-        m_socket->write(ws::encodeFrame(WsOpcode::Ping, {}));
+        enqueue(ws::encodeFrame(WsOpcode::Ping, {}));
+}
+
+void WebSocketConnection::enqueue(const QByteArray& bytes)
+{
+    m_queued.append(bytes);
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        m_flusher.schedule(this);
+    }
+}
+
+void WebSocketConnection::flush()
+{
+    m_flushScheduled = false;
+    if (m_queued.isEmpty())
+        return;
+    if (m_state == State::Closed) {
+        m_queued.clear();
+        return;
+    }
+    // Straight to the kernel while Qt's own buffer is empty (it then holds nothing that must
+    // go first); whatever the kernel does not take waits in that buffer, in order.
+    qsizetype written = m_socket->bytesToWrite() == 0 ? writeDirectly() : 0;
+    for (const QByteArray& frame : std::as_const(m_queued)) {
+        if (written >= frame.size()) {
+            written -= frame.size();
+            continue;
+        }
+        m_socket->write(written == 0 ? frame : frame.mid(written));
+        written = 0;
+    }
+    m_queued.clear();
+}
+
+qsizetype WebSocketConnection::writeDirectly()
+{
+#if defined(Q_OS_LINUX)
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd < 0)
+        return 0;
+    constexpr qsizetype kMaxIov = 64;
+    iovec iov[kMaxIov];
+    qsizetype total = 0;
+    for (qsizetype first = 0; first < m_queued.size(); first += kMaxIov) {
+        const qsizetype count = std::min(kMaxIov, m_queued.size() - first);
+        qsizetype batchBytes = 0;
+        for (qsizetype i = 0; i < count; ++i) {
+            const QByteArray& frame = m_queued.at(first + i);
+            iov[i].iov_base = const_cast<char*>(frame.constData());
+            iov[i].iov_len = size_t(frame.size());
+            batchBytes += frame.size();
+        }
+        msghdr message {};
+        message.msg_iov = iov;
+        message.msg_iovlen = size_t(count);
+        ssize_t sent;
+        do {
+            // MSG_NOSIGNAL: a peer that is gone must not raise SIGPIPE in the server.
+            sent = ::sendmsg(int(fd), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        } while (sent < 0 && errno == EINTR);
+        if (sent < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK)
+                return total; // the rest waits in Qt's buffer for the socket to drain
+            // The peer is gone (EPIPE, ECONNRESET): drop the bytes; the read side reports
+            // the disconnect.
+            m_queued.clear();
+            return 0;
+        }
+        total += sent;
+        if (sent < batchBytes)
+            return total;
+    }
+    return total;
+#else
+    return 0;
+#endif
 }
 
 void WebSocketConnection::close(quint16 code, const QString& reason)
@@ -67,7 +154,8 @@ void WebSocketConnection::close(quint16 code, const QString& reason)
     if (m_state != State::Open)
         return;
     m_state = State::Closing;
-    m_socket->write(ws::encodeClose(code, reason));
+    m_queued.append(ws::encodeClose(code, reason));
+    flush();
     QTimer::singleShot(kCloseGraceMs, this, [this] {
         if (m_state == State::Closing)
             abort();
@@ -78,6 +166,7 @@ void WebSocketConnection::abort()
 {
     if (m_state == State::Closed)
         return;
+    m_queued.clear();
     m_socket->abort();
     onDisconnected(); // abort() on a socket that is not connected emits nothing
 }
@@ -125,11 +214,11 @@ bool WebSocketConnection::readHandshake()
         refuseHandshake("426 Upgrade Required", "Sec-WebSocket-Version: 13\r\n");
         return false;
     }
-    m_socket->write("HTTP/1.1 101 Switching Protocols\r\n"
-                    "Upgrade: websocket\r\n"
-                    "Connection: Upgrade\r\n"
-                    "Server: palaver-server/" PALAVER_VERSION "\r\n"
-                    "Sec-WebSocket-Accept: " +
+    enqueue("HTTP/1.1 101 Switching Protocols\r\n"
+            "Upgrade: websocket\r\n"
+            "Connection: Upgrade\r\n"
+            "Server: palaver-server/" PALAVER_VERSION "\r\n"
+            "Sec-WebSocket-Accept: " +
         ws::acceptKey(key) + "\r\n\r\n");
     m_path = head->path();
     m_state = State::Open;
@@ -164,7 +253,7 @@ void WebSocketConnection::readFrames()
             break;
         case WsOpcode::Ping:
             if (m_state == State::Open)
-                m_socket->write(ws::encodeFrame(WsOpcode::Pong, message->payload));
+                enqueue(ws::encodeFrame(WsOpcode::Pong, message->payload));
             break;
         case WsOpcode::Pong:
             Q_EMIT pongReceived();
@@ -197,9 +286,10 @@ void WebSocketConnection::onPeerClose(const QByteArray& payload)
         // Echo the peer's code (RFC 6455 5.5.1); an empty close is answered with 1000.
         const quint16 code =
             payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : kCloseNormal;
-        m_socket->write(ws::encodeClose(code, {}));
+        m_queued.append(ws::encodeClose(code, {}));
     }
     m_state = State::Closing;
+    flush();
     // The server ends the TCP connection first (RFC 6455 7.1.1), after the queued bytes.
     m_socket->disconnectFromHost();
 }

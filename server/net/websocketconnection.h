@@ -4,11 +4,13 @@
 #include "server/net/websocketframes.h"
 
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 
 class QTcpSocket;
 
 namespace palaver::server {
+class WriteFlusher;
 
 class WebSocketConnection final : public QObject
 {
@@ -16,8 +18,9 @@ class WebSocketConnection final : public QObject
 public:
     enum class State { Handshaking, Open, Closing, Closed };
 
-    /// Takes ownership of a connected socket.
-    WebSocketConnection(QTcpSocket* socket, qint64 maxMessageBytes, QObject* parent = nullptr);
+    /// Takes ownership of a connected socket; `flusher` outlives the connection.
+    WebSocketConnection(QTcpSocket* socket, qint64 maxMessageBytes, WriteFlusher& flusher,
+        QObject* parent = nullptr);
     ~WebSocketConnection() override;
 
     State state() const { return m_state; }
@@ -29,7 +32,11 @@ public:
     qint64 bytesToWrite() const;
 
     /// Sends a frame built by ws::encodeFrame(): fanout frames a push once for all sockets.
+    /// Frames are queued (the shared bytes, not copies) and written at the end of the
+    /// event-loop pass by the WriteFlusher, all of them with one system call.
     void sendFrame(const QByteArray& wireFrame);
+    /// Writes the queued frames now (the WriteFlusher calls it).
+    void flush();
     void sendText(const QByteArray& utf8) { sendFrame(ws::encodeText(utf8)); }
     void ping();
     /// Starts the close handshake; the TCP connection ends when the peer answers, or after
@@ -53,8 +60,13 @@ private:
     void readFrames();
     void onPeerClose(const QByteArray& payload);
     void onDisconnected();
+    void enqueue(const QByteArray& bytes);
+    qsizetype writeDirectly();
 
     QTcpSocket* m_socket;
+    WriteFlusher& m_flusher;
+    QList<QByteArray> m_queued;
+    bool m_flushScheduled = false;
     WsFrameReader m_reader;
     QByteArray m_head;
     QByteArray m_path;
