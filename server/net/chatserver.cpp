@@ -4,6 +4,7 @@
 #include "server/handlers/requestrouter.h"
 #include "server/handlers/servercontext.h"
 #include "server/logging.h"
+#include "server/net/connectionlistener.h"
 #include "server/net/session.h"
 #include "server/net/websocketconnection.h"
 #include "server/storage/database.h"
@@ -12,8 +13,6 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QTcpServer>
-#include <QTcpSocket>
 
 namespace palaver::server {
 
@@ -67,12 +66,11 @@ bool ChatServer::start(QString* error)
     m_router =
         std::make_unique<RequestRouter>(*m_context, [this](Session* s) { onAuthenticated(s); });
 
-    m_server = new QTcpServer(this);
+    m_server = new ConnectionListener(this);
     // Reconnect storms: thousands of clients at once must queue in the kernel, not be refused
-    // (Qt's defaults are a backlog of 50 and 30 accepted-but-unclaimed connections).
+    // (Qt's default backlog is 50).
     m_server->setListenBacklogSize(4096);
-    m_server->setMaxPendingConnections(4096);
-    connect(m_server, &QTcpServer::newConnection, this, &ChatServer::onNewConnection);
+    m_server->onAccepted = [this](int fd) { onAccepted(fd); };
     if (!m_server->listen(m_config.host, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(m_config.host.toString())
@@ -99,20 +97,18 @@ QString ChatServer::url() const
     return QStringLiteral("ws://%1:%2/v1").arg(host).arg(port());
 }
 
-void ChatServer::onNewConnection()
+void ChatServer::onAccepted(int fd)
 {
-    while (QTcpSocket* socket = m_server->nextPendingConnection()) {
-        auto* connection = new WebSocketConnection(socket, m_config.maxFrameBytes, m_flusher);
-        auto* session = new Session(connection, m_nextNumber++, this);
-        m_connections.insert(session);
-        connect(session, &Session::disconnected, this, &ChatServer::onDisconnected);
-        connect(connection, &WebSocketConnection::opened, session,
-            [this, session] { onOpened(session); });
-        // The deadline runs from the TCP accept: it also ends peers that never finish the
-        // WebSocket handshake.
-        session->setAuthDeadline(QDeadlineTimer(m_config.authTimeoutMs));
-        m_awaitingAuth.emplace_back(session);
-    }
+    auto* connection = new WebSocketConnection(fd, m_config.maxFrameBytes, m_poller, m_flusher);
+    auto* session = new Session(connection, m_nextNumber++, this);
+    m_connections.insert(session);
+    connect(session, &Session::disconnected, this, &ChatServer::onDisconnected);
+    connect(
+        connection, &WebSocketConnection::opened, session, [this, session] { onOpened(session); });
+    // The deadline runs from the TCP accept: it also ends peers that never finish the
+    // WebSocket handshake.
+    session->setAuthDeadline(QDeadlineTimer(m_config.authTimeoutMs));
+    m_awaitingAuth.emplace_back(session);
 }
 
 void ChatServer::onOpened(Session* session)

@@ -8,6 +8,7 @@
 #include "server/core/roomroster.h"
 #include "server/core/sessionregistry.h"
 #include "server/core/typingtracker.h"
+#include "server/net/socketpoller.h"
 #include "server/net/writeflusher.h"
 
 #include <QObject>
@@ -16,8 +17,6 @@
 #include <QTimer>
 #include <deque>
 #include <memory>
-
-class QTcpServer;
 
 namespace palaver::server {
 class Database;
@@ -47,7 +46,7 @@ Q_SIGNALS:
     void stopped();
 
 private:
-    void onNewConnection();
+    void onAccepted(int fd);
     void onOpened(Session* session);
     void onDisconnected(Session* session);
     void onAuthenticated(Session* session);
@@ -67,7 +66,8 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<RequestRouter> m_router;
-    QTcpServer* m_server = nullptr;
+    class ConnectionListener* m_server = nullptr;
+    SocketPoller m_poller;
     WriteFlusher m_flusher;
     QSet<Session*> m_connections;
     std::deque<QPointer<Session>> m_awaitingAuth; ///< oldest first: deadlines are in order

@@ -3,14 +3,15 @@
 #include "server/net/httprequesthead.h"
 #include "server/net/writeflusher.h"
 
-#include <QTcpSocket>
 #include <QTimer>
 #include <QtEndian>
 #include <cerrno>
-#if defined(Q_OS_LINUX)
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
-#endif
+#include <unistd.h>
 
 namespace palaver::server {
 namespace {
@@ -21,42 +22,48 @@ constexpr quint16 kCloseNormal = 1000;
 constexpr quint16 kCloseTooBig = 1009;
 // The contract has one code for protocol violations, invalid UTF-8 included.
 constexpr quint16 kCloseProtocol = 4400;
+// Read at most this much from one socket per pass, so one busy peer cannot starve the rest
+// (the poller is level-triggered: the rest is read on the next pass).
+constexpr int kReadsPerPass = 4;
+constexpr qsizetype kReadChunk = 64 * 1024;
+constexpr qsizetype kMaxIov = 64;
 } // namespace
 
 WebSocketConnection::WebSocketConnection(
-    QTcpSocket* socket, qint64 maxMessageBytes, WriteFlusher& flusher, QObject* parent)
+    int fd, qint64 maxMessageBytes, SocketPoller& poller, WriteFlusher& flusher, QObject* parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_fd(fd)
+    , m_poller(poller)
     , m_flusher(flusher)
     , m_reader(maxMessageBytes)
 {
-    m_socket->setParent(this);
-    // Frames are written whole and Qt flushes once per event-loop pass, so Nagle's algorithm
-    // would only hold pushes back behind delayed ACKs.
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    connect(m_socket, &QTcpSocket::readyRead, this, &WebSocketConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &WebSocketConnection::onDisconnected);
+    fcntl(m_fd, F_SETFL, fcntl(m_fd, F_GETFL) | O_NONBLOCK);
+    // Frames are written whole, once per pass: Nagle's algorithm would only hold pushes back
+    // behind delayed ACKs.
+    const int one = 1;
+    setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    sockaddr_storage peer {};
+    socklen_t length = sizeof peer;
+    if (getpeername(m_fd, reinterpret_cast<sockaddr*>(&peer), &length) == 0) {
+        m_peerAddress.setAddress(reinterpret_cast<const sockaddr*>(&peer));
+        m_peerPort = ntohs(peer.ss_family == AF_INET6
+                ? reinterpret_cast<const sockaddr_in6*>(&peer)->sin6_port
+                : reinterpret_cast<const sockaddr_in*>(&peer)->sin_port);
+    }
+    if (!m_poller.add(m_fd, this)) {
+        // Reported as a disconnect once the owner is listening.
+        QTimer::singleShot(0, this, &WebSocketConnection::closeSocket);
+    }
 }
 
 WebSocketConnection::~WebSocketConnection()
 {
     if (m_flushScheduled)
         m_flusher.forget(this);
-}
-
-QHostAddress WebSocketConnection::peerAddress() const
-{
-    return m_socket->peerAddress();
-}
-
-quint16 WebSocketConnection::peerPort() const
-{
-    return m_socket->peerPort();
-}
-
-qint64 WebSocketConnection::bytesToWrite() const
-{
-    return m_socket->bytesToWrite();
+    if (m_fd >= 0) {
+        m_poller.remove(m_fd);
+        ::close(m_fd);
+    }
 }
 
 void WebSocketConnection::sendFrame(const QByteArray& wireFrame)
@@ -74,6 +81,7 @@ void WebSocketConnection::ping()
 void WebSocketConnection::enqueue(const QByteArray& bytes)
 {
     m_queued.append(bytes);
+    m_queuedBytes += bytes.size();
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         m_flusher.schedule(this);
@@ -85,66 +93,72 @@ void WebSocketConnection::flush()
     m_flushScheduled = false;
     if (m_queued.isEmpty())
         return;
-    if (m_state == State::Closed) {
-        m_queued.clear();
-        return;
-    }
-    // Straight to the kernel while Qt's own buffer is empty (it then holds nothing that must
-    // go first); whatever the kernel does not take waits in that buffer, in order.
-    qsizetype written = m_socket->bytesToWrite() == 0 ? writeDirectly() : 0;
-    for (const QByteArray& frame : std::as_const(m_queued)) {
-        if (written >= frame.size()) {
-            written -= frame.size();
-            continue;
-        }
-        m_socket->write(written == 0 ? frame : frame.mid(written));
-        written = 0;
-    }
+    m_unsent.append(std::move(m_queued));
     m_queued.clear();
+    m_unsentBytes += m_queuedBytes;
+    m_queuedBytes = 0;
+    if (!m_writeInterest) // otherwise the kernel is full; EPOLLOUT will tell us
+        writeUnsent();
 }
 
-qsizetype WebSocketConnection::writeDirectly()
+void WebSocketConnection::writeUnsent()
 {
-#if defined(Q_OS_LINUX)
-    const qintptr fd = m_socket->socketDescriptor();
-    if (fd < 0)
-        return 0;
-    constexpr qsizetype kMaxIov = 64;
-    iovec iov[kMaxIov];
-    qsizetype total = 0;
-    for (qsizetype first = 0; first < m_queued.size(); first += kMaxIov) {
-        const qsizetype count = std::min(kMaxIov, m_queued.size() - first);
-        qsizetype batchBytes = 0;
+    while (m_fd >= 0 && !m_unsent.isEmpty()) {
+        iovec iov[kMaxIov];
+        const qsizetype count = std::min(kMaxIov, m_unsent.size());
         for (qsizetype i = 0; i < count; ++i) {
-            const QByteArray& frame = m_queued.at(first + i);
-            iov[i].iov_base = const_cast<char*>(frame.constData());
-            iov[i].iov_len = size_t(frame.size());
-            batchBytes += frame.size();
+            const QByteArray& frame = m_unsent.at(i);
+            const qsizetype skip = i == 0 ? m_unsentOffset : 0;
+            iov[i].iov_base = const_cast<char*>(frame.constData() + skip);
+            iov[i].iov_len = size_t(frame.size() - skip);
         }
         msghdr message {};
         message.msg_iov = iov;
         message.msg_iovlen = size_t(count);
-        ssize_t sent;
-        do {
-            // MSG_NOSIGNAL: a peer that is gone must not raise SIGPIPE in the server.
-            sent = ::sendmsg(int(fd), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
-        } while (sent < 0 && errno == EINTR);
+        // MSG_NOSIGNAL: a peer that is gone must not raise SIGPIPE in the server.
+        const ssize_t sent = ::sendmsg(m_fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (sent < 0) {
+            if (errno == EINTR)
+                continue;
             if (errno == EAGAIN || errno == EWOULDBLOCK)
-                return total; // the rest waits in Qt's buffer for the socket to drain
-            // The peer is gone (EPIPE, ECONNRESET): drop the bytes; the read side reports
-            // the disconnect.
-            m_queued.clear();
-            return 0;
+                break;
+            return closeSocket(); // EPIPE, ECONNRESET: the peer is gone
         }
-        total += sent;
-        if (sent < batchBytes)
-            return total;
+        m_unsentBytes -= sent;
+        qsizetype left = sent;
+        while (left > 0) {
+            const qsizetype rest = m_unsent.first().size() - m_unsentOffset;
+            if (left < rest) {
+                m_unsentOffset += left;
+                break;
+            }
+            left -= rest;
+            m_unsent.removeFirst();
+            m_unsentOffset = 0;
+        }
     }
-    return total;
-#else
-    return 0;
-#endif
+    if (m_fd < 0)
+        return;
+    const bool pending = !m_unsent.isEmpty();
+    if (pending != m_writeInterest) {
+        m_writeInterest = pending;
+        m_poller.setWriteInterest(m_fd, this, pending);
+    }
+    if (!pending && m_closeAfterWriting)
+        closeSocket();
+}
+
+void WebSocketConnection::onWritable()
+{
+    writeUnsent();
+}
+
+void WebSocketConnection::closeAfterWriting()
+{
+    m_closeAfterWriting = true;
+    flush();
+    if (m_unsent.isEmpty())
+        closeSocket();
 }
 
 void WebSocketConnection::close(quint16 code, const QString& reason)
@@ -154,7 +168,7 @@ void WebSocketConnection::close(quint16 code, const QString& reason)
     if (m_state != State::Open)
         return;
     m_state = State::Closing;
-    m_queued.append(ws::encodeClose(code, reason));
+    enqueue(ws::encodeClose(code, reason));
     flush();
     QTimer::singleShot(kCloseGraceMs, this, [this] {
         if (m_state == State::Closing)
@@ -164,30 +178,60 @@ void WebSocketConnection::close(quint16 code, const QString& reason)
 
 void WebSocketConnection::abort()
 {
-    if (m_state == State::Closed)
-        return;
-    m_queued.clear();
-    m_socket->abort();
-    onDisconnected(); // abort() on a socket that is not connected emits nothing
+    closeSocket();
 }
 
-void WebSocketConnection::onReadyRead()
+void WebSocketConnection::closeSocket()
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    if (m_fd >= 0) {
+        m_poller.remove(m_fd);
+        ::close(m_fd);
+        m_fd = -1;
+    }
+    m_queued.clear();
+    m_unsent.clear();
+    m_queuedBytes = m_unsentBytes = 0;
+    Q_EMIT disconnected();
+}
+
+void WebSocketConnection::onReadable()
+{
+    static char buffer[kReadChunk]; // one event loop thread: one buffer for every connection
+    for (int i = 0; i < kReadsPerPass && m_fd >= 0; ++i) {
+        const ssize_t got = ::recv(m_fd, buffer, sizeof buffer, 0);
+        if (got > 0) {
+            onBytes(buffer, got);
+            if (got < kReadChunk)
+                return;
+            continue;
+        }
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        return closeSocket(); // 0: the peer closed; anything else: the connection broke
+    }
+}
+
+void WebSocketConnection::onBytes(const char* data, qsizetype size)
 {
     if (m_state == State::Handshaking) {
+        m_head.append(data, size);
         if (!readHandshake())
             return;
-    } else if (m_state == State::Closed) {
-        m_socket->readAll();
-        return;
+    } else if (m_state == State::Open || m_state == State::Closing) {
+        m_reader.feed(QByteArray(data, size));
     } else {
-        m_reader.feed(m_socket->readAll());
+        return;
     }
     readFrames();
 }
 
 bool WebSocketConnection::readHandshake()
 {
-    m_head.append(m_socket->readAll());
     const qsizetype end = m_head.indexOf("\r\n\r\n");
     if (end < 0) {
         if (m_head.size() > kMaxHeadBytes)
@@ -197,8 +241,7 @@ bool WebSocketConnection::readHandshake()
     const std::optional<HttpRequestHead> head = HttpRequestHead::parse(m_head.left(end));
     // Frames may follow the head in the same read.
     m_reader.feed(m_head.mid(end + 4));
-    m_head.clear();
-    m_head.squeeze();
+    m_head = QByteArray();
     if (!head || head->method != "GET") {
         refuseHandshake("400 Bad Request");
         return false;
@@ -230,10 +273,10 @@ void WebSocketConnection::refuseHandshake(const QByteArray& status, const QByteA
 {
     static const QByteArray body = "palaver-server speaks WebSocket at /v1\n";
     m_state = State::Closing;
-    m_socket->write("HTTP/1.1 " + status +
+    enqueue("HTTP/1.1 " + status +
         "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size()) +
         "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body);
-    m_socket->disconnectFromHost();
+    closeAfterWriting();
 }
 
 void WebSocketConnection::readFrames()
@@ -265,6 +308,8 @@ void WebSocketConnection::readFrames()
             break; // never returned by the reader
         }
     }
+    if (m_state != State::Open)
+        return;
     switch (m_reader.error()) {
     case WsReadError::None:
         break;
@@ -287,19 +332,11 @@ void WebSocketConnection::onPeerClose(const QByteArray& payload)
         const quint16 code =
             payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : kCloseNormal;
         m_queued.append(ws::encodeClose(code, {}));
+        m_queuedBytes += m_queued.last().size();
     }
     m_state = State::Closing;
-    flush();
     // The server ends the TCP connection first (RFC 6455 7.1.1), after the queued bytes.
-    m_socket->disconnectFromHost();
-}
-
-void WebSocketConnection::onDisconnected()
-{
-    if (m_state == State::Closed)
-        return;
-    m_state = State::Closed;
-    Q_EMIT disconnected();
+    closeAfterWriting();
 }
 
 } // namespace palaver::server

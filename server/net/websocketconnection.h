@@ -1,35 +1,37 @@
 #pragma once
-// One server-side WebSocket over a QTcpSocket: the HTTP upgrade, then frames. It moves bytes
-// and keeps the close handshake; what the messages mean is the Session's business.
+// One server-side WebSocket on a raw, non-blocking TCP descriptor: the HTTP upgrade, then
+// frames, and the close handshake. It moves bytes; what the messages mean is the Session's
+// business. Readiness comes from the SocketPoller (one epoll for all connections); frames
+// sent during a pass of the event loop go out together when the WriteFlusher runs.
+#include "server/net/socketpoller.h"
 #include "server/net/websocketframes.h"
 
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
 
-class QTcpSocket;
-
 namespace palaver::server {
 class WriteFlusher;
 
-class WebSocketConnection final : public QObject
+class WebSocketConnection final : public QObject, private SocketPoller::Client
 {
     Q_OBJECT
 public:
     enum class State { Handshaking, Open, Closing, Closed };
 
-    /// Takes ownership of a connected socket; `flusher` outlives the connection.
-    WebSocketConnection(QTcpSocket* socket, qint64 maxMessageBytes, WriteFlusher& flusher,
+    /// Takes ownership of a connected descriptor (accepted by the listener); `poller` and
+    /// `flusher` outlive the connection.
+    WebSocketConnection(int fd, qint64 maxMessageBytes, SocketPoller& poller, WriteFlusher& flusher,
         QObject* parent = nullptr);
     ~WebSocketConnection() override;
 
     State state() const { return m_state; }
     /// The request target's path, e.g. "/v1"; empty until opened().
     const QByteArray& requestPath() const { return m_path; }
-    QHostAddress peerAddress() const;
-    quint16 peerPort() const;
+    QHostAddress peerAddress() const { return m_peerAddress; }
+    quint16 peerPort() const { return m_peerPort; }
     /// Bytes accepted for sending that the kernel has not taken yet.
-    qint64 bytesToWrite() const;
+    qint64 bytesToWrite() const { return m_unsentBytes + m_queuedBytes; }
 
     /// Sends a frame built by ws::encodeFrame(): fanout frames a push once for all sockets.
     /// Frames are queued (the shared bytes, not copies) and written at the end of the
@@ -54,23 +56,36 @@ Q_SIGNALS:
     void disconnected();
 
 private:
-    void onReadyRead();
+    void onReadable() override;
+    void onWritable() override;
+    void onBytes(const char* data, qsizetype size);
     bool readHandshake();
     void refuseHandshake(const QByteArray& status, const QByteArray& extraHeaders = {});
     void readFrames();
     void onPeerClose(const QByteArray& payload);
-    void onDisconnected();
     void enqueue(const QByteArray& bytes);
-    qsizetype writeDirectly();
+    void writeUnsent();
+    /// Closes the descriptor once everything queued has been written.
+    void closeAfterWriting();
+    void closeSocket();
 
-    QTcpSocket* m_socket;
+    int m_fd;
+    SocketPoller& m_poller;
     WriteFlusher& m_flusher;
-    QList<QByteArray> m_queued;
-    bool m_flushScheduled = false;
     WsFrameReader m_reader;
+    QHostAddress m_peerAddress;
+    quint16 m_peerPort = 0;
     QByteArray m_head;
     QByteArray m_path;
+    QList<QByteArray> m_queued; ///< sent in this pass, not yet offered to the kernel
+    QList<QByteArray> m_unsent; ///< offered and not (fully) taken: waits for EPOLLOUT
+    qsizetype m_unsentOffset = 0; ///< bytes of m_unsent.first() already written
+    qint64 m_queuedBytes = 0;
+    qint64 m_unsentBytes = 0;
     State m_state = State::Handshaking;
+    bool m_flushScheduled = false;
+    bool m_writeInterest = false;
+    bool m_closeAfterWriting = false;
 };
 
 } // namespace palaver::server
