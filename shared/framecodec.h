@@ -8,6 +8,7 @@
 #include "shared/frames/roomframes.h"
 #include "shared/frames/searchframes.h"
 #include "shared/jsonkeys.h"
+#include "shared/jsonwriter.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -73,11 +74,24 @@ template <class Frame>
 QByteArray encodeFrame(const Frame& frame, QLatin1String correlationKey = keys::re,
     const QJsonValue& correlation = QJsonValue(QJsonValue::Undefined))
 {
-    QJsonObject object = frame.toJson();
-    object.insert(keys::type, toString(Frame::kType));
-    if (!correlation.isUndefined() && !correlation.isNull())
-        object.insert(correlationKey, correlation);
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    const bool correlated = !correlation.isUndefined() && !correlation.isNull();
+    if constexpr (requires(const Frame& f, JsonWriter& w) { f.writeFields(w); }) {
+        // The frames sent by the thousand write their JSON directly (see JsonWriter).
+        JsonWriter w;
+        w.beginObject();
+        w.member(keys::type, toString(Frame::kType));
+        if (correlated)
+            w.member(correlationKey, correlation);
+        frame.writeFields(w);
+        w.endObject();
+        return w.take();
+    } else {
+        QJsonObject object = frame.toJson();
+        object.insert(keys::type, toString(Frame::kType));
+        if (correlated)
+            object.insert(correlationKey, correlation);
+        return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    }
 }
 
 /// A server's answer to a request with id `re`.

@@ -3,6 +3,7 @@
 #include "shared/frames/nestedjson.h"
 #include "shared/jsonkeys.h"
 #include "shared/jsonreader.h"
+#include "shared/jsonwriter.h"
 #include "shared/limits.h"
 
 namespace palaver {
@@ -223,6 +224,17 @@ QJsonObject AckAnswer::toJson() const
     return o;
 }
 
+void AckAnswer::writeFields(JsonWriter& w) const
+{
+    w.member(keys::room, room);
+    w.member(keys::seq, seq);
+    w.member(keys::ts, ts);
+    if (clientMid)
+        w.member(keys::clientMid, *clientMid);
+    if (duplicate)
+        w.member(keys::duplicate, *duplicate);
+}
+
 std::optional<HistoryAnswer> HistoryAnswer::fromJson(JsonReader& r)
 {
     HistoryAnswer f;
@@ -262,6 +274,14 @@ std::optional<EventPush> EventPush::fromJson(JsonReader& r)
 QJsonObject EventPush::toJson() const
 {
     return {{keys::event, event.toJson()}};
+}
+
+void EventPush::writeFields(JsonWriter& w) const
+{
+    w.key(keys::event);
+    w.beginObject();
+    event.writeFields(w);
+    w.endObject();
 }
 
 } // namespace palaver

@@ -12,6 +12,7 @@
 
 namespace palaver {
 class JsonReader;
+class JsonWriter;
 
 struct SendRequest
 {
@@ -85,6 +86,7 @@ struct AckAnswer
     std::optional<bool> duplicate; ///< for send
     static std::optional<AckAnswer> fromJson(JsonReader& r);
     QJsonObject toJson() const;
+    void writeFields(JsonWriter& writer) const;
 };
 
 struct HistoryAnswer
@@ -113,6 +115,7 @@ struct EventPush
     Event event;
     static std::optional<EventPush> fromJson(JsonReader& r);
     QJsonObject toJson() const;
+    void writeFields(JsonWriter& writer) const;
 };
 
 } // namespace palaver

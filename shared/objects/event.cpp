@@ -2,6 +2,7 @@
 
 #include "shared/jsonkeys.h"
 #include "shared/jsonreader.h"
+#include "shared/jsonwriter.h"
 #include "shared/limits.h"
 
 #include <QJsonArray>
@@ -128,6 +129,60 @@ QJsonObject Event::bodyJson() const
         break;
     }
     return o;
+}
+
+void Event::writeFields(JsonWriter& w) const
+{
+    // Mirrors toJson() and bodyJson(); tst_jsonwriter compares the two for every kind.
+    w.member(keys::room, room);
+    w.member(keys::seq, seq);
+    w.member(keys::ts, ts);
+    w.member(keys::sender, sender);
+    w.member(keys::kind, toString(kind));
+    switch (kind) {
+    case EventKind::Message:
+        w.member(keys::clientMid, clientMid);
+        w.member(keys::text, text);
+        if (replyTo)
+            w.member(keys::replyTo, *replyTo);
+        if (!mentions.isEmpty()) {
+            w.key(keys::mentions);
+            w.beginArray();
+            for (const QString& user : mentions)
+                w.value(user);
+            w.endArray();
+        }
+        if (!attachments.isEmpty()) {
+            w.key(keys::attachments);
+            w.beginArray();
+            for (const FileInfo& f : attachments)
+                w.value(QJsonValue(f.toJson()));
+            w.endArray();
+        }
+        if (deleted)
+            w.member(keys::deleted, true);
+        break;
+    case EventKind::Edit:
+        w.member(keys::target, target);
+        w.member(keys::text, text);
+        break;
+    case EventKind::Delete:
+        w.member(keys::target, target);
+        break;
+    case EventKind::Reaction:
+        w.member(keys::target, target);
+        w.member(keys::emoji, emoji);
+        w.member(keys::on, on);
+        break;
+    case EventKind::MemberJoin:
+    case EventKind::MemberLeave:
+        w.member(keys::user, user);
+        break;
+    case EventKind::RoomUpdate:
+        w.member(keys::name, name);
+        w.member(keys::topic, topic);
+        break;
+    }
 }
 
 } // namespace palaver

@@ -8,6 +8,7 @@
 #include <optional>
 
 namespace palaver {
+class JsonWriter;
 class JsonReader;
 
 /// One event of a room's stream. Which of the kind-specific fields are meaningful depends on
@@ -43,6 +44,8 @@ struct Event
     /// The kind-specific fields only (text, target, emoji…): what the server stores beside its
     /// own columns for room, seq, ts, sender, kind and client_mid.
     QJsonObject bodyJson() const;
+    /// The same members as toJson(), written into an open object (the fast encoder).
+    void writeFields(JsonWriter& writer) const;
     bool operator==(const Event&) const = default;
 };
 
