@@ -53,6 +53,14 @@ void JsonWriter::key(QLatin1String name)
     m_afterKey = true;
 }
 
+void JsonWriter::key(const QString& name)
+{
+    separate();
+    string(name.toUtf8());
+    m_out.append(':');
+    m_afterKey = true;
+}
+
 void JsonWriter::value(const QString& text)
 {
     separate();

@@ -20,8 +20,10 @@ public:
     void endObject();
     void beginArray();
     void endArray();
-    /// The next member's key (inside an object).
+    /// The next member's key (inside an object): a protocol constant, written as it is.
     void key(QLatin1String name);
+    /// A key that comes from data (room ids in has_more), escaped like any string.
+    void key(const QString& name);
 
     void value(const QString& text);
     void value(qint64 number);

@@ -83,11 +83,14 @@ void SqlUserStore::createSession(
 std::optional<qint64> SqlUserStore::resumeSession(
     const QByteArray& tokenHash, qint64 now, qint64 newExpiry)
 {
-    QSqlQuery& q =
-        m_sql.run(QStringLiteral(
-                      "UPDATE sessions SET expires_ts = ? WHERE token_hash = ? AND expires_ts > ? "
-                      "AND user_id IN (SELECT id FROM users WHERE disabled = 0) RETURNING user_id"),
-            {newExpiry, tokenHash, now});
+    // Correlated EXISTS, not "user_id IN (SELECT id FROM users WHERE disabled = 0)": SQLite
+    // materialises an uncorrelated IN list on every execution, so each resume read the whole
+    // users table (10,000 reconnecting clients: 10^8 rows; bench/RESULTS.md, storm).
+    QSqlQuery& q = m_sql.run(
+        QStringLiteral("UPDATE sessions SET expires_ts = ? WHERE token_hash = ? AND expires_ts > ? "
+                       "AND EXISTS (SELECT 1 FROM users WHERE users.id = sessions.user_id AND "
+                       "users.disabled = 0) RETURNING user_id"),
+        {newExpiry, tokenHash, now});
     std::optional<qint64> userId;
     if (q.next())
         userId = q.value(0).toLongLong();

@@ -265,6 +265,45 @@ QJsonObject SyncedAnswer::toJson() const
         {keys::events, detail::toJsonObjects(events)}, {keys::hasMore, hashToJson(hasMore)}};
 }
 
+namespace {
+// History pages and catch-up answers carry up to hundreds of events each: written directly.
+void writeEvents(JsonWriter& w, const QList<Event>& events)
+{
+    w.key(keys::events);
+    w.beginArray();
+    for (const Event& e : events) {
+        w.beginObject();
+        e.writeFields(w);
+        w.endObject();
+    }
+    w.endArray();
+}
+} // namespace
+
+void HistoryAnswer::writeFields(JsonWriter& w) const
+{
+    w.member(keys::room, room);
+    writeEvents(w, events);
+    w.member(keys::hasMore, hasMore);
+}
+
+void SyncedAnswer::writeFields(JsonWriter& w) const
+{
+    w.key(keys::rooms);
+    w.beginArray();
+    for (const RoomInfo& r : rooms)
+        w.value(QJsonValue(r.toJson()));
+    w.endArray();
+    writeEvents(w, events);
+    w.key(keys::hasMore);
+    w.beginObject();
+    for (auto it = hasMore.cbegin(); it != hasMore.cend(); ++it) {
+        w.key(it.key());
+        w.value(it.value());
+    }
+    w.endObject();
+}
+
 std::optional<EventPush> EventPush::fromJson(JsonReader& r)
 {
     const auto event = detail::readNested<Event>(r, keys::event);

@@ -97,6 +97,7 @@ struct HistoryAnswer
     bool hasMore = false;
     static std::optional<HistoryAnswer> fromJson(JsonReader& r);
     QJsonObject toJson() const;
+    void writeFields(JsonWriter& writer) const;
 };
 
 struct SyncedAnswer
@@ -107,6 +108,7 @@ struct SyncedAnswer
     QHash<QString, bool> hasMore;
     static std::optional<SyncedAnswer> fromJson(JsonReader& r);
     QJsonObject toJson() const;
+    void writeFields(JsonWriter& writer) const;
 };
 
 struct EventPush

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void eventPushMatchesQt();
     void ackMatchesQt_data();
     void ackMatchesQt();
+    void historyAndSyncedMatchQt();
 };
 
 void tst_JsonWriter::escapesLikeQt_data()
@@ -155,6 +156,31 @@ void tst_JsonWriter::ackMatchesQt()
     QFETCH(AckAnswer, ack);
     QFETCH(QJsonValue, re);
     QCOMPARE(parsed(encodeAnswer(ack, re)), viaQt(ack.toJson(), u"ack"_s, re));
+}
+
+void tst_JsonWriter::historyAndSyncedMatchQt()
+{
+    Event a = baseEvent(EventKind::Message);
+    a.clientMid = u"x"_s;
+    a.text = u"one"_s;
+    Event b = baseEvent(EventKind::Reaction);
+    b.target = 1;
+    b.emoji = u"❤"_s;
+    const HistoryAnswer empty {u"12"_s, {}, false};
+    const HistoryAnswer page {u"12"_s, {a, b}, true};
+    QCOMPARE(parsed(encodeAnswer(empty, 5)), viaQt(empty.toJson(), u"history"_s, 5));
+    QCOMPARE(parsed(encodeAnswer(page, 6)), viaQt(page.toJson(), u"history"_s, 6));
+
+    RoomInfo room;
+    room.id = u"12"_s;
+    room.name = u"Big \"room\""_s;
+    SyncedAnswer synced;
+    synced.rooms = {room};
+    synced.events = {a, b};
+    synced.hasMore = {{u"12"_s, true}, {u"13"_s, false}};
+    QCOMPARE(parsed(encodeAnswer(synced, 7)), viaQt(synced.toJson(), u"synced"_s, 7));
+    QCOMPARE(
+        parsed(encodeAnswer(SyncedAnswer {}, 8)), viaQt(SyncedAnswer {}.toJson(), u"synced"_s, 8));
 }
 
 QTEST_GUILESS_MAIN(tst_JsonWriter)
