@@ -27,6 +27,8 @@ private:
     void pace();
     void sendOne();
     void onPush(int member, const QJsonObject& push);
+    bool onRawPush(int member, const QByteArray& push);
+    void onDelivery(int member, qint64 k, qint64 seq);
     void maybeFinish();
 
     int m_rooms;

@@ -3,6 +3,12 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QtEndian>
+#include <cerrno>
+#include <cstring>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 constexpr int kText = 0x1;
@@ -16,58 +22,174 @@ const QByteArray kAcceptGuid = QByteArrayLiteral("258EAFA5-E914-47DA-95CA-C5AB0D
 
 WebSocketLink::WebSocketLink(QObject* parent)
     : QObject(parent)
-{
-    connect(&m_socket, &QTcpSocket::connected, this, &WebSocketLink::onConnected);
-    connect(&m_socket, &QTcpSocket::readyRead, this, &WebSocketLink::onReadyRead);
-    connect(&m_socket, &QTcpSocket::disconnected, this, &WebSocketLink::finish);
-    // A refused or failed connect never emits disconnected(), only an error.
-    connect(&m_socket, &QTcpSocket::errorOccurred, this, [this] {
-        if (m_socket.state() == QAbstractSocket::UnconnectedState)
-            finish();
-    });
-}
+{ }
 
 WebSocketLink::~WebSocketLink()
 {
-    // The socket's destructor aborts an open connection; nobody should hear about that.
-    m_socket.disconnect(this);
+    // Nobody should hear about a link that goes away with its owner.
+    m_finished = true;
+    closeSocket();
+}
+
+palaver::server::SocketPoller& WebSocketLink::poller()
+{
+    static palaver::server::SocketPoller instance; // one event loop thread per process
+    return instance;
 }
 
 void WebSocketLink::open(const QUrl& url, const QHostAddress& source)
 {
     m_url = url;
-    if (!source.isNull() && !m_socket.bind(source, 0)) {
-        qWarning("palaver-bench: cannot bind %s: %s", qPrintable(source.toString()),
-            qPrintable(m_socket.errorString()));
+    const QHostAddress server(
+        url.host() == u"localhost" ? QStringLiteral("127.0.0.1") : url.host());
+    const bool v6 = server.protocol() == QAbstractSocket::IPv6Protocol;
+    sockaddr_storage to {};
+    socklen_t toLength = 0;
+    const quint16 port = quint16(url.port(80));
+    if (v6) {
+        auto* a = reinterpret_cast<sockaddr_in6*>(&to);
+        a->sin6_family = AF_INET6;
+        a->sin6_port = htons(port);
+        const Q_IPV6ADDR bytes = server.toIPv6Address();
+        memcpy(&a->sin6_addr, &bytes, 16);
+        toLength = sizeof(sockaddr_in6);
+    } else {
+        auto* a = reinterpret_cast<sockaddr_in*>(&to);
+        a->sin_family = AF_INET;
+        a->sin_port = htons(port);
+        a->sin_addr.s_addr = htonl(server.toIPv4Address());
+        toLength = sizeof(sockaddr_in);
+    }
+    m_fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    bool ok = m_fd >= 0 && !server.isNull();
+    if (ok && !source.isNull()) {
+        sockaddr_in from {};
+        from.sin_family = AF_INET;
+        from.sin_addr.s_addr = htonl(source.toIPv4Address());
+        if (::bind(m_fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) {
+            qWarning("palaver-bench: cannot bind %s: %s", qPrintable(source.toString()),
+                strerror(errno));
+            ok = false;
+        }
+    }
+    if (ok) {
+        const int one = 1; // requests are small frames that must not wait for Nagle
+        setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        ok = (::connect(m_fd, reinterpret_cast<sockaddr*>(&to), toLength) == 0 ||
+                 errno == EINPROGRESS) &&
+            poller().add(m_fd, this);
+    }
+    if (!ok) {
         m_closeCode = -1;
         // Reported from the event loop so callers see the same order as for a refused connect.
         QMetaObject::invokeMethod(this, &WebSocketLink::finish, Qt::QueuedConnection);
         return;
     }
-    m_socket.connectToHost(url.host(), quint16(url.port(80)));
+    m_connecting = true;
+    poller().setWriteInterest(m_fd, this, true); // writable = connected (or failed)
+}
+
+void WebSocketLink::onWritable()
+{
+    if (m_connecting) {
+        int error = 0;
+        socklen_t length = sizeof error;
+        getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &error, &length);
+        m_connecting = false;
+        if (error != 0) {
+            closeSocket();
+            return finish();
+        }
+        onConnected();
+    }
+    write({});
 }
 
 void WebSocketLink::onConnected()
 {
-    // Requests and pushes are small frames that must not wait for Nagle's algorithm.
-    m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
     QByteArray nonce(16, Qt::Uninitialized);
     QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(nonce.data()), 4);
     m_key = nonce.toBase64();
     const QByteArray path = m_url.path(QUrl::FullyEncoded).toUtf8() +
         (m_url.hasQuery() ? '?' + m_url.query(QUrl::FullyEncoded).toUtf8() : QByteArray());
-    m_socket.write("GET " + path + " HTTP/1.1\r\nHost: " + m_url.host().toUtf8() + ':' +
+    write("GET " + path + " HTTP/1.1\r\nHost: " + m_url.host().toUtf8() + ':' +
         QByteArray::number(m_url.port(80)) +
         "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + m_key +
         "\r\nSec-WebSocket-Version: 13\r\n\r\n");
 }
 
-void WebSocketLink::onReadyRead()
+void WebSocketLink::write(const QByteArray& bytes)
 {
-    m_buffer.append(m_socket.readAll());
-    if (!m_upgraded && !readHandshake())
+    if (m_fd < 0)
         return;
-    readFrames();
+    const bool first = m_out.isEmpty();
+    m_out.append(bytes);
+    if (m_connecting || m_flushPosted)
+        return; // sent once connected, or by the flush already posted
+    if (first && !bytes.isEmpty()) {
+        // Frames sent in one pass (a scenario's in-flight window) leave in one system call.
+        m_flushPosted = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_flushPosted = false;
+                write({});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    while (!m_out.isEmpty()) {
+        const ssize_t sent =
+            ::send(m_fd, m_out.constData(), size_t(m_out.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent < 0 && errno == EINTR)
+            continue;
+        if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        if (sent < 0) {
+            closeSocket();
+            return finish();
+        }
+        m_out.remove(0, sent);
+    }
+    poller().setWriteInterest(m_fd, this, !m_out.isEmpty());
+    if (m_out.isEmpty() && m_closeAfterWrite) {
+        closeSocket();
+        finish();
+    }
+}
+
+void WebSocketLink::onReadable()
+{
+    static char chunk[64 * 1024];
+    for (int i = 0; i < 4 && m_fd >= 0; ++i) {
+        const ssize_t got = ::recv(m_fd, chunk, sizeof chunk, 0);
+        if (got > 0) {
+            m_buffer.append(chunk, got);
+            if (!m_upgraded && !readHandshake())
+                return;
+            readFrames();
+            if (got < qsizetype(sizeof chunk))
+                return;
+            continue;
+        }
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        if (m_connecting)
+            return; // reported through onWritable
+        closeSocket();
+        return finish();
+    }
+}
+
+void WebSocketLink::closeSocket()
+{
+    if (m_fd < 0)
+        return;
+    poller().remove(m_fd);
+    ::close(m_fd);
+    m_fd = -1;
 }
 
 bool WebSocketLink::readHandshake()
@@ -89,7 +211,7 @@ bool WebSocketLink::readHandshake()
     if (!lines.value(0).startsWith("HTTP/1.1 101") || !accepted) {
         qWarning("palaver-bench: handshake rejected: %s", lines.value(0).trimmed().constData());
         m_closeCode = -1;
-        m_socket.abort();
+        closeSocket();
         finish();
         return false;
     }
@@ -122,7 +244,7 @@ void WebSocketLink::readFrames()
         if ((head[1] & 0x80) != 0) {
             // RFC 6455 §5.1: a client must fail the connection on a masked server frame.
             qWarning("palaver-bench: the server sent a masked frame");
-            m_socket.abort();
+            closeSocket();
             finish();
             return;
         }
@@ -151,7 +273,8 @@ void WebSocketLink::onFrame(int opcode, bool fin, QByteArray payload)
         if (!m_closeSent)
             sendFrame(kClose, payload.left(2));
         m_closeSent = true;
-        m_socket.disconnectFromHost();
+        m_closeAfterWrite = true;
+        write({});
         return;
     case kPing:
         sendFrame(kPong, payload);
@@ -197,14 +320,13 @@ void WebSocketLink::sendFrame(int opcode, const QByteArray& payload)
     char* data = frame.data() + start;
     for (qsizetype i = 0; i < length; ++i)
         data[i] = char(data[i] ^ mask[i & 3]);
-    m_socket.write(frame);
+    write(frame);
 }
 
 void WebSocketLink::abort()
 {
     m_finished = true;
-    m_socket.disconnect(this);
-    m_socket.abort();
+    closeSocket();
 }
 
 void WebSocketLink::finish()
