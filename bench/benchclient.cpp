@@ -16,6 +16,11 @@ BenchClient::BenchClient(QObject* parent)
         // escaped), so its absence marks a push.
         if (onRawPush && !text.contains("\"re\":") && onRawPush(text))
             return;
+        if (!m_rawPending.isEmpty()) {
+            const qint64 re = scanInteger(text, "\"re\":");
+            if (auto cb = m_rawPending.take(re))
+                return cb(text);
+        }
         const QJsonObject frame = QJsonDocument::fromJson(text).object();
         const QJsonValue re = frame.value(keys::re);
         if (re.isDouble()) {
@@ -45,11 +50,20 @@ void BenchClient::request(QJsonObject frame, Callback answered)
     m_link.sendText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
 }
 
+void BenchClient::requestRaw(QJsonObject frame, RawCallback answered)
+{
+    const qint64 id = m_nextId++;
+    frame.insert(keys::id, id);
+    m_rawPending.insert(id, std::move(answered));
+    m_link.sendText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+}
+
 void BenchClient::abort()
 {
     onPush = nullptr;
     onClosed = nullptr;
     m_pending.clear();
+    m_rawPending.clear();
     m_link.abort();
 }
 

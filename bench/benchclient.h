@@ -19,6 +19,9 @@ public:
     /// Connects (from `source` unless it is null) and calls `connected` once the WebSocket is up.
     void open(const QUrl& url, const QHostAddress& source, std::function<void()> connected);
     void request(QJsonObject frame, Callback answered);
+    using RawCallback = std::function<void(const QByteArray&)>;
+    /// As request(), but the answer arrives unparsed (for answers of hundreds of events).
+    void requestRaw(QJsonObject frame, RawCallback answered);
     /// Drops the connection without a close frame; no callback runs afterwards.
     void abort();
     bool isOpen() const { return m_link.isOpen(); }
@@ -27,7 +30,7 @@ public:
     /// server's compact output is an optimisation only: a frame it misses is parsed as usual.
     void ignoreFramesContaining(const QByteArray& marker) { m_ignore = marker; }
     /// Requests sent and not answered yet.
-    int pending() const { return int(m_pending.size()); }
+    int pending() const { return int(m_pending.size() + m_rawPending.size()); }
 
     std::function<void(const QJsonObject&)> onPush;
     /// Sees every push first, unparsed; returns true when it handled it (then onPush does not
@@ -41,6 +44,7 @@ public:
 private:
     WebSocketLink m_link;
     QHash<qint64, Callback> m_pending;
+    QHash<qint64, RawCallback> m_rawPending;
     QByteArray m_ignore;
     qint64 m_nextId = 1;
 };

@@ -43,6 +43,8 @@ private:
     void reconnect();
     void openNext();
     void onCatchUpPage(int index, const QJsonObject& answer);
+    void onRawCatchUpPage(int index, const QByteArray& answer);
+    void onPageEvents(int index, const QList<qint64>& seqs, bool hasMore);
     void settle(int index, bool caughtUp);
     void setupClosed(int code);
 

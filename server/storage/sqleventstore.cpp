@@ -22,22 +22,30 @@ QByteArray bodyOf(const Event& event)
 
 Event SqlEventStore::readEvent(const QSqlQuery& q)
 {
-    QJsonObject object = QJsonDocument::fromJson(q.value(6).toByteArray()).object();
-    object.insert(keys::room, QString::number(q.value(0).toLongLong()));
-    object.insert(keys::seq, q.value(1).toLongLong());
-    object.insert(keys::ts, q.value(2).toLongLong());
-    object.insert(keys::sender, QString::number(q.value(3).toLongLong()));
-    object.insert(keys::kind, toString(static_cast<EventKind>(q.value(4).toInt())));
+    // The columns are the database's own typed values; only the body (the kind's fields, JSON)
+    // needs parsing and validating. History pages and catch-up read hundreds of rows each.
+    Event e;
+    e.room = QString::number(q.value(0).toLongLong());
+    e.seq = q.value(1).toLongLong();
+    e.ts = q.value(2).toLongLong();
+    e.sender = QString::number(q.value(3).toLongLong());
+    const int kind = q.value(4).toInt();
+    if (kind < int(EventKind::Message) || kind > int(EventKind::RoomUpdate))
+        throw StoreError(QStringLiteral("stored event %1/%2 has unknown kind %3")
+                             .arg(e.room)
+                             .arg(e.seq)
+                             .arg(kind));
+    e.kind = static_cast<EventKind>(kind);
+    QJsonObject body = QJsonDocument::fromJson(q.value(6).toByteArray()).object();
     if (!q.value(5).isNull())
-        object.insert(keys::clientMid, q.value(5).toString());
-    JsonReader reader(object);
-    auto event = Event::fromJson(reader);
-    if (!event)
+        body.insert(keys::clientMid, q.value(5).toString());
+    JsonReader reader(body);
+    if (!Event::readKindFields(reader, e))
         throw StoreError(QStringLiteral("stored event %1/%2 is unreadable: %3")
-                             .arg(q.value(0).toLongLong())
-                             .arg(q.value(1).toLongLong())
+                             .arg(e.room)
+                             .arg(e.seq)
                              .arg(reader.error().message));
-    return *event;
+    return e;
 }
 
 qint64 SqlEventStore::append(Event& event, qint64 roomId, qint64 senderId)

@@ -8,8 +8,8 @@
 #include <QJsonArray>
 
 namespace palaver {
-namespace {
-void readKindFields(JsonReader& r, Event& e)
+
+bool Event::readKindFields(JsonReader& r, Event& e)
 {
     switch (e.kind) {
     case EventKind::Message: {
@@ -53,8 +53,8 @@ void readKindFields(JsonReader& r, Event& e)
         e.topic = r.text(keys::topic, limits::maxTopic, true);
         break;
     }
+    return r.ok();
 }
-} // namespace
 
 std::optional<Event> Event::fromJson(JsonReader& r)
 {

@@ -40,6 +40,9 @@ struct Event
     QString topic;
 
     static std::optional<Event> fromJson(JsonReader& reader);
+    /// Reads and validates the kind-specific fields (those of bodyJson(), and client_mid for
+    /// messages) into an event whose common fields are set: how the server reads its rows.
+    static bool readKindFields(JsonReader& reader, Event& event);
     QJsonObject toJson() const;
     /// The kind-specific fields only (text, target, emoji…): what the server stores beside its
     /// own columns for room, seq, ts, sender, kind and client_mid.
