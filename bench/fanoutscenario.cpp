@@ -88,14 +88,7 @@ void FanoutScenario::onMemberPush(int member, const QJsonObject& push)
     if (event.value(keys::kind).toString() != u"message"_s || index < 0 ||
         index >= int(m_sends.size()))
         return;
-    if (!m_ledger.record(member, m_room, qint64(event.value(keys::seq).toDouble())))
-        return maybeFinish();
-    Message& m = m_sends[size_t(index)];
-    ++m.events;
-    m.lastEventNs = now;
-    m_report.latencies[u"latency_ms"_s].add((now - m.sentNs) / 1000);
-    m_report.markEnd(now);
-    maybeFinish();
+    onMessage(member, index, qint64(event.value(keys::seq).toDouble()), now);
 }
 
 // The two pushes that come by the thousand, read without a JSON parser: the generator must
@@ -116,17 +109,20 @@ bool FanoutScenario::onMemberRawPush(int member, const QByteArray& push)
     const qint64 index = BenchClient::scanInteger(push, "\"client_mid\":\"m-");
     if (seq < 0 || index < 0 || index >= qint64(m_sends.size()))
         return false;
-    if (!m_ledger.record(member, m_room, seq)) {
-        maybeFinish();
-        return true;
-    }
-    Message& m = m_sends[size_t(index)];
-    ++m.events;
-    m.lastEventNs = now;
-    m_report.latencies[u"latency_ms"_s].add((now - m.sentNs) / 1000);
-    m_report.markEnd(now);
-    maybeFinish();
+    onMessage(member, int(index), seq, now);
     return true;
+}
+
+void FanoutScenario::onMessage(int member, int index, qint64 seq, qint64 now)
+{
+    if (m_ledger.record(member, m_room, seq)) {
+        Message& m = m_sends[size_t(index)];
+        ++m.events;
+        m.lastEventNs = now;
+        m_report.latencies[u"latency_ms"_s].add((now - m.sentNs) / 1000);
+        m_report.markEnd(now);
+    }
+    maybeFinish();
 }
 
 // A badge carries the member's current unread count: unread = k covers messages 1 … k, so a

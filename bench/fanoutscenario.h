@@ -34,6 +34,7 @@ private:
     void onMemberPush(int member, const QJsonObject& push);
     bool onMemberRawPush(int member, const QByteArray& push);
     void onBadge(int member, qint64 unread, qint64 now);
+    void onMessage(int member, int index, qint64 seq, qint64 now);
     void maybeFinish();
 
     int m_members;

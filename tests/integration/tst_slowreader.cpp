@@ -1,0 +1,163 @@
+// A member that stops reading while its room is busy: the kernel's buffers fill, the server
+// keeps what the socket does not take (EPOLLOUT), and once the member reads again it gets
+// every event, in order, exactly once. The reader is a raw socket whose Qt buffer is capped,
+// so the test process itself stops draining the kernel.
+#include "tests/support/serverprocess.h"
+#include "tests/support/testclient.h"
+
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTest>
+#include <QtEndian>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QByteArray maskedText(const QByteArray& payload)
+{
+    QByteArray frame {"\x81"};
+    const qsizetype n = payload.size();
+    if (n < 126) {
+        frame.append(char(0x80 | n));
+    } else {
+        frame.append(char(0x80 | 126));
+        char length[2];
+        qToBigEndian<quint16>(quint16(n), length);
+        frame.append(length, 2);
+    }
+    const char mask[4] = {0x11, 0x22, 0x33, 0x44};
+    frame.append(mask, 4);
+    for (qsizetype i = 0; i < n; ++i)
+        frame.append(char(payload[i] ^ mask[i % 4]));
+    return frame;
+}
+
+// Takes whole server frames (unmasked, text) off the front of `in`.
+QList<QJsonObject> takeFrames(QByteArray& in)
+{
+    QList<QJsonObject> frames;
+    for (;;) {
+        if (in.size() < 2)
+            break;
+        const auto* p = reinterpret_cast<const uchar*>(in.constData());
+        qsizetype length = p[1] & 0x7f;
+        qsizetype header = 2;
+        if (length == 126) {
+            if (in.size() < 4)
+                break;
+            length = qFromBigEndian<quint16>(p + 2);
+            header = 4;
+        } else if (length == 127) {
+            if (in.size() < 10)
+                break;
+            length = qsizetype(qFromBigEndian<quint64>(p + 2));
+            header = 10;
+        }
+        if (in.size() < header + length)
+            break;
+        if ((p[0] & 0x0f) == 0x1)
+            frames.append(QJsonDocument::fromJson(in.mid(header, length)).object());
+        in.remove(0, header + length);
+    }
+    return frames;
+}
+} // namespace
+
+class tst_SlowReader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void stalledReaderGetsEverythingInOrder();
+
+private:
+    std::unique_ptr<ServerProcess> m_server;
+};
+
+void tst_SlowReader::initTestCase()
+{
+    m_server = std::make_unique<ServerProcess>(
+        QStringList {u"--rate-per-s"_s, u"100000"_s, u"--burst"_s, u"100000"_s});
+    QVERIFY(m_server->start());
+}
+
+void tst_SlowReader::cleanupTestCase()
+{
+    QCOMPARE(m_server->stop(), 0);
+}
+
+void tst_SlowReader::stalledReaderGetsEverythingInOrder()
+{
+    auto writer = TestClient::registered(m_server->url(), u"busy"_s);
+    auto member = TestClient::registered(m_server->url(), u"stalled"_s);
+    QVERIFY(writer && member);
+    const QString room =
+        TestClient::roomIdOf(writer->createRoom(u"group"_s, u"Busy room"_s, {member->userId}));
+    QVERIFY(!room.isEmpty());
+    const QString token = member->token;
+    member.reset(); // the same account, from a socket that can stop reading
+
+    QTcpSocket raw;
+    raw.setReadBufferSize(4096); // Qt stops reading from the kernel beyond this
+    raw.connectToHost(m_server->url().host(), quint16(m_server->url().port()));
+    QVERIFY(raw.waitForConnected(5000));
+    raw.write("GET /v1 HTTP/1.1\r\nHost: " + m_server->url().authority().toUtf8() +
+        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    QByteArray in;
+    while (!in.contains("\r\n\r\n") && raw.waitForReadyRead(5000))
+        in += raw.readAll();
+    QVERIFY(in.startsWith("HTTP/1.1 101"));
+    in.remove(0, in.indexOf("\r\n\r\n") + 4);
+    raw.write(maskedText(QJsonDocument(QJsonObject {{u"type"_s, u"resume"_s}, {u"id"_s, 1},
+                                           {u"protocol"_s, 1}, {u"token"_s, token}})
+                             .toJson(QJsonDocument::Compact)));
+    bool welcomed = false;
+    while (!welcomed && raw.waitForReadyRead(5000)) {
+        in += raw.readAll();
+        for (const QJsonObject& f : takeFrames(in))
+            welcomed = welcomed || f.value(u"type"_s) == u"welcome"_s;
+    }
+    QVERIFY(welcomed);
+
+    // About 12 MB of pushes while the member reads nothing: far beyond what the kernel
+    // buffers on both ends hold, so the server must keep the rest and send it later.
+    constexpr int count = 3000;
+    const QString text(3900, u'x');
+    QList<int> ids;
+    for (int i = 0; i < count; ++i) {
+        ids << writer->send({{u"type"_s, u"send"_s}, {u"room"_s, room},
+            {u"client_mid"_s, u"slow-%1"_s.arg(i)}, {u"text"_s, text}});
+    }
+    for (int id : ids)
+        QCOMPARE(writer->awaitAnswer(id, 60000).value(u"type"_s).toString(), u"ack"_s);
+    QVERIFY2(raw.bytesAvailable() <= 4096, "the reader should not have drained its socket");
+
+    raw.setReadBufferSize(0);
+    QList<QString> mids;
+    qint64 lastSeq = 0;
+    QDeadlineTimer deadline(60000);
+    while (mids.size() < count && !deadline.hasExpired()) {
+        if (raw.bytesAvailable() == 0 && !raw.waitForReadyRead(int(deadline.remainingTime())))
+            break;
+        in += raw.readAll();
+        for (const QJsonObject& f : takeFrames(in)) {
+            if (f.value(u"type"_s) != u"event"_s)
+                continue;
+            const QJsonObject e = f.value(u"event"_s).toObject();
+            if (e.value(u"kind"_s) != u"message"_s)
+                continue;
+            const qint64 seq = e.value(u"seq"_s).toInteger();
+            QVERIFY2(seq > lastSeq, "events out of order or repeated");
+            lastSeq = seq;
+            mids << e.value(u"client_mid"_s).toString();
+        }
+    }
+    QCOMPARE(mids.size(), count);
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(mids.at(i), u"slow-%1"_s.arg(i));
+}
+
+QTEST_GUILESS_MAIN(tst_SlowReader)
+#include "tst_slowreader.moc"
