@@ -171,7 +171,9 @@ void ChatServer::enforceAuthDeadlines()
 
 void ChatServer::keepAlive()
 {
-    for (Session* s : std::as_const(m_connections)) {
+    // A copy: abort() reports the disconnect at once, which removes the session from the set.
+    const QSet<Session*> sessions = m_connections;
+    for (Session* s : sessions) {
         if (s->missedPongs() >= 2)
             s->abort();
         else

@@ -2,9 +2,11 @@
 // keeps what the socket does not take (EPOLLOUT), and once the member reads again it gets
 // every event, in order, exactly once. The reader is a raw socket whose Qt buffer is capped,
 // so the test process itself stops draining the kernel.
+#include "tests/support/framechecks.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testclient.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTest>
@@ -61,6 +63,32 @@ QList<QJsonObject> takeFrames(QByteArray& in)
     }
     return frames;
 }
+// Opens a WebSocket on `raw` by hand and resumes `token`; `in` keeps what followed the welcome.
+bool openRawSession(QTcpSocket& raw, const QUrl& url, const QString& token, QByteArray& in)
+{
+    raw.connectToHost(url.host(), quint16(url.port()));
+    if (!raw.waitForConnected(5000))
+        return false;
+    raw.write("GET /v1 HTTP/1.1\r\nHost: " + url.authority().toUtf8() +
+        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    while (!in.contains("\r\n\r\n") && raw.waitForReadyRead(5000))
+        in += raw.readAll();
+    if (!in.startsWith("HTTP/1.1 101"))
+        return false;
+    in.remove(0, in.indexOf("\r\n\r\n") + 4);
+    raw.write(maskedText(QJsonDocument(QJsonObject {{u"type"_s, u"resume"_s}, {u"id"_s, 1},
+                                           {u"protocol"_s, 1}, {u"token"_s, token}})
+                             .toJson(QJsonDocument::Compact)));
+    while (raw.waitForReadyRead(5000)) {
+        in += raw.readAll();
+        for (const QJsonObject& f : takeFrames(in)) {
+            if (f.value(u"type"_s) == u"welcome"_s)
+                return true;
+        }
+    }
+    return false;
+}
 } // namespace
 
 class tst_SlowReader : public QObject
@@ -70,6 +98,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void stalledReaderGetsEverythingInOrder();
+    void peerThatNeverAnswersPingsIsDropped();
 
 private:
     std::unique_ptr<ServerProcess> m_server;
@@ -100,26 +129,8 @@ void tst_SlowReader::stalledReaderGetsEverythingInOrder()
 
     QTcpSocket raw;
     raw.setReadBufferSize(4096); // Qt stops reading from the kernel beyond this
-    raw.connectToHost(m_server->url().host(), quint16(m_server->url().port()));
-    QVERIFY(raw.waitForConnected(5000));
-    raw.write("GET /v1 HTTP/1.1\r\nHost: " + m_server->url().authority().toUtf8() +
-        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
     QByteArray in;
-    while (!in.contains("\r\n\r\n") && raw.waitForReadyRead(5000))
-        in += raw.readAll();
-    QVERIFY(in.startsWith("HTTP/1.1 101"));
-    in.remove(0, in.indexOf("\r\n\r\n") + 4);
-    raw.write(maskedText(QJsonDocument(QJsonObject {{u"type"_s, u"resume"_s}, {u"id"_s, 1},
-                                           {u"protocol"_s, 1}, {u"token"_s, token}})
-                             .toJson(QJsonDocument::Compact)));
-    bool welcomed = false;
-    while (!welcomed && raw.waitForReadyRead(5000)) {
-        in += raw.readAll();
-        for (const QJsonObject& f : takeFrames(in))
-            welcomed = welcomed || f.value(u"type"_s) == u"welcome"_s;
-    }
-    QVERIFY(welcomed);
+    QVERIFY(openRawSession(raw, m_server->url(), token, in));
 
     // About 12 MB of pushes while the member reads nothing: far beyond what the kernel
     // buffers on both ends hold, so the server must keep the rest and send it later.
@@ -157,6 +168,28 @@ void tst_SlowReader::stalledReaderGetsEverythingInOrder()
     QCOMPARE(mids.size(), count);
     for (int i = 0; i < count; ++i)
         QCOMPARE(mids.at(i), u"slow-%1"_s.arg(i));
+}
+
+void tst_SlowReader::peerThatNeverAnswersPingsIsDropped()
+{
+    // Pings every 300 ms: a peer that misses two is dropped; one that answers stays.
+    ServerProcess server({u"--ping-interval-ms"_s, u"300"_s});
+    QVERIFY(server.start());
+    auto alive = TestClient::registered(server.url(), u"pongs"_s); // QWebSocket answers pings
+    auto silent = TestClient::registered(server.url(), u"silent"_s);
+    QVERIFY(alive && silent);
+    const QString token = silent->token;
+    silent.reset();
+    QTcpSocket raw; // a WebSocket that never answers a ping, like a peer that vanished
+    QByteArray in;
+    QVERIFY(openRawSession(raw, server.url(), token, in));
+    QElapsedTimer timer;
+    timer.start();
+    QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, 5000);
+    QVERIFY2(timer.elapsed() >= 300, "dropped before it missed a ping");
+    QVERIFY(alive->isConnected());
+    QVERIFY(checks::isType(alive->ask(u"ping"_s), u"pong"_s));
+    QCOMPARE(server.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_SlowReader)
