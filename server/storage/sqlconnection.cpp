@@ -1,17 +1,28 @@
 #include "server/storage/sqlconnection.h"
 
+#include "server/storage/sqlitestatements.h"
 #include "server/storage/storeerror.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlRecord>
+#include <sqlite3.h>
 
 namespace palaver::server {
 
 SqlConnection::SqlConnection(const QString& connectionName)
     : m_name(connectionName)
-{ }
+{
+    const QVariant handle = database().driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (sqlite3* raw = *static_cast<sqlite3* const*>(handle.data()))
+            m_native = std::make_unique<SqliteStatements>(raw);
+    }
+}
 
 SqlConnection::~SqlConnection()
 {
+    m_native.reset(); // finalised before the connection closes
     m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_name, false);
@@ -20,7 +31,7 @@ SqlConnection::~SqlConnection()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-QSqlQuery& SqlConnection::run(const QString& sql, std::initializer_list<QVariant> args)
+QSqlQuery& SqlConnection::prepared(const QString& sql)
 {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
@@ -30,8 +41,13 @@ QSqlQuery& SqlConnection::run(const QString& sql, std::initializer_list<QVariant
             throw StoreError(QStringLiteral("prepare failed: %1").arg(query.lastError().text()));
         it = m_statements.insert(sql, std::move(query));
     }
-    QSqlQuery& query = *it;
-    query.finish();
+    it->finish();
+    return *it;
+}
+
+QSqlQuery& SqlConnection::run(const QString& sql, std::initializer_list<QVariant> args)
+{
+    QSqlQuery& query = prepared(sql);
     int i = 0;
     for (const QVariant& arg : args) {
         // Qt binds a null QString as SQL NULL; Palaver's text columns mean "" by it.
@@ -43,6 +59,36 @@ QSqlQuery& SqlConnection::run(const QString& sql, std::initializer_list<QVariant
     if (!query.exec())
         throw StoreError(QStringLiteral("query failed: %1").arg(query.lastError().text()));
     return query;
+}
+
+std::optional<IntRow> SqlConnection::runInts(const QString& sql, std::initializer_list<SqlArg> args)
+{
+    if (m_native)
+        return m_native->run(sql, args);
+    QList<QVariant> values;
+    for (const SqlArg& arg : args) {
+        if (const auto* number = std::get_if<qint64>(&arg))
+            values.append(*number);
+        else if (const auto* text = std::get_if<QString>(&arg))
+            values.append(text->isNull() ? QStringLiteral("") : *text);
+        else if (const auto* blob = std::get_if<QByteArray>(&arg))
+            values.append(*blob);
+        else
+            values.append(QVariant());
+    }
+    QSqlQuery& query = prepared(sql);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
+    if (!query.exec())
+        throw StoreError(QStringLiteral("query failed: %1").arg(query.lastError().text()));
+    std::optional<IntRow> row;
+    if (query.next()) {
+        row.emplace();
+        for (int i = 0; i < std::min(query.record().count(), 8); ++i)
+            row->values[size_t(i)] = query.value(i).toLongLong();
+    }
+    query.finish();
+    return row;
 }
 
 void SqlConnection::exec(const QString& sql)

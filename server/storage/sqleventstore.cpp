@@ -53,33 +53,36 @@ qint64 SqlEventStore::append(Event& event, qint64 roomId, qint64 senderId)
     // The seq comes from the room row inside this transaction: the row lock (or SQLite's
     // single writer) serialises appends, and a rollback gives the number back, so committed
     // seqs are gapless without any counter outside the database.
+    // Every send runs these statements: the fast integer path (SqlConnection::runInts).
+    static const QString kNextSeq = QStringLiteral(
+        "UPDATE rooms SET last_seq = last_seq + 1, message_count = message_count + ? "
+        "WHERE id = ? RETURNING last_seq, message_count");
+    static const QString kInsert =
+        QStringLiteral("INSERT INTO events (%1, msg_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .arg(kEventColumns);
     const bool isMessage = event.kind == EventKind::Message;
-    QSqlQuery& counters = m_sql.run(QStringLiteral("UPDATE rooms SET last_seq = last_seq + 1, "
-                                                   "message_count = message_count + ? WHERE id = ? "
-                                                   "RETURNING last_seq, message_count"),
-        {isMessage ? 1 : 0, roomId});
-    if (!counters.next())
+    const auto counters = m_sql.runInts(kNextSeq, {qint64(isMessage ? 1 : 0), roomId});
+    if (!counters)
         throw StoreError(QStringLiteral("append to missing room %1").arg(roomId));
-    event.seq = counters.value(0).toLongLong();
-    const QVariant msgNo = isMessage ? counters.value(1) : QVariant();
-    counters.finish();
-    const QVariant clientMid = isMessage ? QVariant(event.clientMid) : QVariant();
-    m_sql.run(QStringLiteral("INSERT INTO events (%1, msg_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                  .arg(kEventColumns),
-        {roomId, event.seq, event.ts, senderId, int(event.kind), clientMid, bodyOf(event), msgNo});
+    event.seq = (*counters)[0];
+    const SqlArg msgNo = isMessage ? SqlArg((*counters)[1]) : SqlArg();
+    const SqlArg clientMid = isMessage ? SqlArg(event.clientMid) : SqlArg();
+    m_sql.runInts(kInsert,
+        {roomId, event.seq, event.ts, senderId, qint64(event.kind), clientMid, bodyOf(event),
+            msgNo});
     if (!isMessage)
         return event.seq;
     // O(1 + mentions) row writes per message, whatever the room's size: the other members'
     // unread numbers follow from the room's message count (see migration 002).
-    m_sql.run(
+    m_sql.runInts(
         QStringLiteral(
             "UPDATE members SET own_unread = own_unread + 1 WHERE room_id = ? AND user_id = ?"),
         {roomId, senderId});
     for (const QString& mentioned : std::as_const(event.mentions)) {
-        m_sql.run(
+        m_sql.runInts(
             QStringLiteral("INSERT INTO event_mentions (room_id, user_id, seq) VALUES (?, ?, ?)"),
             {roomId, mentioned.toLongLong(), event.seq});
-        m_sql.run(
+        m_sql.runInts(
             QStringLiteral(
                 "UPDATE members SET mentions = mentions + 1 WHERE room_id = ? AND user_id = ?"),
             {roomId, mentioned.toLongLong()});
@@ -90,14 +93,12 @@ qint64 SqlEventStore::append(Event& event, qint64 roomId, qint64 senderId)
 std::optional<AppendedEvent> SqlEventStore::findByClientMid(
     qint64 roomId, qint64 senderId, const QString& clientMid)
 {
-    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT seq, ts FROM events WHERE room_id = ? AND "
-                                            "sender_id = ? AND client_mid = ?"),
+    const auto row = m_sql.runInts(QStringLiteral("SELECT seq, ts FROM events WHERE room_id = ? "
+                                                  "AND sender_id = ? AND client_mid = ?"),
         {roomId, senderId, clientMid});
-    std::optional<AppendedEvent> found;
-    if (q.next())
-        found = AppendedEvent {q.value(0).toLongLong(), q.value(1).toLongLong(), true};
-    q.finish();
-    return found;
+    if (!row)
+        return std::nullopt;
+    return AppendedEvent {(*row)[0], (*row)[1], true};
 }
 
 std::optional<Event> SqlEventStore::event(qint64 roomId, qint64 seq)

@@ -62,18 +62,15 @@ std::optional<RoomRecord> SqlRoomStore::room(qint64 roomId)
 
 std::optional<MemberRecord> SqlRoomStore::member(qint64 roomId, qint64 userId)
 {
-    QSqlQuery& q =
-        m_sql.run(QStringLiteral("SELECT role, last_read_seq, read_msg_no, own_unread, mentions "
-                                 "FROM members WHERE room_id = ? AND user_id = ?"),
-            {roomId, userId});
-    std::optional<MemberRecord> record;
-    if (q.next()) {
-        record = MemberRecord {roomId, userId, static_cast<Role>(q.value(0).toInt()),
-            q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong(),
-            q.value(4).toLongLong()};
-    }
-    q.finish();
-    return record;
+    // Every send checks membership: the fast integer path.
+    const auto row = m_sql.runInts(
+        QStringLiteral("SELECT role, last_read_seq, read_msg_no, own_unread, mentions "
+                       "FROM members WHERE room_id = ? AND user_id = ?"),
+        {roomId, userId});
+    if (!row)
+        return std::nullopt;
+    const IntRow& r = *row;
+    return MemberRecord {roomId, userId, static_cast<Role>(r[0]), r[1], r[2], r[3], r[4]};
 }
 
 void SqlRoomStore::addMember(qint64 roomId, qint64 userId, Role role)
