@@ -16,7 +16,7 @@ const QString kEventColumns = QStringLiteral("room_id, seq, ts, sender_id, kind,
 // The body column holds only the kind-specific fields; the rest are columns of their own.
 QByteArray bodyOf(const Event& event)
 {
-    return QJsonDocument(event.bodyJson()).toJson(QJsonDocument::Compact);
+    return event.bodyBytes();
 }
 } // namespace
 

@@ -133,15 +133,22 @@ QJsonObject Event::bodyJson() const
 
 void Event::writeFields(JsonWriter& w) const
 {
-    // Mirrors toJson() and bodyJson(); tst_jsonwriter compares the two for every kind.
+    // Mirrors toJson(); tst_jsonwriter compares the two for every kind.
     w.member(keys::room, room);
     w.member(keys::seq, seq);
     w.member(keys::ts, ts);
     w.member(keys::sender, sender);
     w.member(keys::kind, toString(kind));
+    if (kind == EventKind::Message)
+        w.member(keys::clientMid, clientMid);
+    writeBodyFields(w);
+}
+
+void Event::writeBodyFields(JsonWriter& w) const
+{
+    // Mirrors bodyJson().
     switch (kind) {
     case EventKind::Message:
-        w.member(keys::clientMid, clientMid);
         w.member(keys::text, text);
         if (replyTo)
             w.member(keys::replyTo, *replyTo);
@@ -183,6 +190,15 @@ void Event::writeFields(JsonWriter& w) const
         w.member(keys::topic, topic);
         break;
     }
+}
+
+QByteArray Event::bodyBytes() const
+{
+    JsonWriter w(64 + text.size());
+    w.beginObject();
+    writeBodyFields(w);
+    w.endObject();
+    return w.take();
 }
 
 } // namespace palaver

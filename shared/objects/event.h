@@ -49,6 +49,10 @@ struct Event
     QJsonObject bodyJson() const;
     /// The same members as toJson(), written into an open object (the fast encoder).
     void writeFields(JsonWriter& writer) const;
+    /// The members of bodyJson(), written into an open object.
+    void writeBodyFields(JsonWriter& writer) const;
+    /// bodyJson() as compact JSON, written directly: what the server stores for every event.
+    QByteArray bodyBytes() const;
     bool operator==(const Event&) const = default;
 };
 

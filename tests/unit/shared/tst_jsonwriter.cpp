@@ -135,6 +135,7 @@ void tst_JsonWriter::eventPushMatchesQt()
     QFETCH(Event, event);
     const EventPush push {event};
     QCOMPARE(parsed(encodePush(push)), viaQt(push.toJson(), u"event"_s));
+    QCOMPARE(parsed(event.bodyBytes()), event.bodyJson()); // what the server stores
 }
 
 void tst_JsonWriter::ackMatchesQt_data()
