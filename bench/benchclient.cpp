@@ -12,10 +12,16 @@ BenchClient::BenchClient(QObject* parent)
     connect(&m_link, &WebSocketLink::textReceived, this, [this](const QByteArray& text) {
         if (!m_ignore.isEmpty() && text.contains(m_ignore))
             return;
-        // Answers carry "re"; the key cannot occur inside a string (its quotes would be
-        // escaped), so its absence marks a push.
-        if (onRawPush && !text.contains("\"re\":") && onRawPush(text))
-            return;
+        // Answers carry "re" (right after the type, as this server writes them); the key cannot
+        // occur inside a string (its quotes would be escaped), so its absence marks a push.
+        if (onRawPush) {
+            const QByteArrayView type = leadingType(text);
+            const bool isPush = type.isEmpty()
+                ? !text.contains("\"re\":")
+                : !QByteArrayView(text).sliced(10 + type.size()).startsWith(",\"re\":");
+            if (isPush && onRawPush(text))
+                return;
+        }
         if (!m_rawPending.isEmpty()) {
             const qint64 re = scanInteger(text, "\"re\":");
             if (auto cb = m_rawPending.take(re))
@@ -80,4 +86,14 @@ qint64 BenchClient::scanInteger(const QByteArray& text, QByteArrayView key)
         any = true;
     }
     return any ? value : -1;
+}
+
+QByteArrayView BenchClient::leadingType(const QByteArray& text)
+{
+    static constexpr QByteArrayView prefix("{\"type\":\"");
+    if (!text.startsWith(prefix))
+        return {};
+    const qsizetype end = text.indexOf('"', prefix.size());
+    return end < 0 ? QByteArrayView()
+                   : QByteArrayView(text).sliced(prefix.size(), end - prefix.size());
 }

@@ -38,6 +38,9 @@ public:
     std::function<bool(const QByteArray&)> onRawPush;
     /// The integer after `key` (e.g. `"seq":`) in a compact JSON frame, or -1.
     static qint64 scanInteger(const QByteArray& text, QByteArrayView key);
+    /// The type of a frame that begins with `{"type":"…"` (as this server writes every frame),
+    /// or an empty view: lets the hot paths skip scanning whole frames.
+    static QByteArrayView leadingType(const QByteArray& text);
     /// The close code, 1006 without one, -1 if the connection never opened.
     std::function<void(int closeCode)> onClosed;
 

@@ -1,28 +1,29 @@
 #include "deliveryledger.h"
 
-quint64 DeliveryLedger::key(const QString& room, qint64 seq)
-{
-    // Room ids are opaque strings; this server issues decimal ones, which pack with the seq into
-    // one word (a seq beyond 2^32 would need a run of four billion events). Other ids hash.
-    bool decimal = false;
-    const quint64 roomNumber = room.toULongLong(&decimal);
-    return ((decimal ? roomNumber : quint64(qHash(room))) << 32) ^ quint64(seq);
-}
-
 bool DeliveryLedger::record(int receiver, const QString& room, qint64 seq)
 {
-    QSet<quint64>& seen = m_seen[size_t(receiver)];
-    const qsizetype before = seen.size();
-    seen.insert(key(room, seq));
-    if (seen.size() == before) {
-        ++m_duplicates;
-        return false;
+    Seen& seen = m_rooms[size_t(receiver)][room];
+    bool first = false;
+    if (seq >= 0 && seq < kMaxBits) {
+        if (size_t(seq) >= seen.bits.size())
+            seen.bits.resize(std::max(size_t(seq) + 1, seen.bits.size() * 2));
+        first = !seen.bits[size_t(seq)];
+        seen.bits[size_t(seq)] = true;
+    } else {
+        const qsizetype before = seen.far.size();
+        seen.far.insert(seq);
+        first = seen.far.size() != before;
     }
-    ++m_received;
-    return true;
+    ++(first ? m_received : m_duplicates);
+    return first;
 }
 
 bool DeliveryLedger::has(int receiver, const QString& room, qint64 seq) const
 {
-    return m_seen[size_t(receiver)].contains(key(room, seq));
+    const auto it = m_rooms[size_t(receiver)].constFind(room);
+    if (it == m_rooms[size_t(receiver)].cend())
+        return false;
+    if (seq >= 0 && seq < kMaxBits)
+        return size_t(seq) < it->bits.size() && it->bits[size_t(seq)];
+    return it->far.contains(seq);
 }

@@ -1,14 +1,19 @@
 #pragma once
+#include <QHash>
 #include <QSet>
 #include <QString>
 #include <vector>
 
 /// Which (room, seq) each receiver got, to count exactly-once delivery: the first arrival is a
 /// delivery, any later one a duplicate. Receivers are the scenario's own indices (connections).
+///
+/// Seqs are small dense integers per room, so each (receiver, room) keeps a bitmap by seq: an
+/// arrival costs a bit test, not a hash insert (which was 12 % of the generator's CPU in
+/// fanout). Seqs beyond the bitmap's range fall back to a set.
 class DeliveryLedger
 {
 public:
-    void resize(int receivers) { m_seen.resize(size_t(receivers)); }
+    void resize(int receivers) { m_rooms.resize(size_t(receivers)); }
     /// Records one arrival; false if this receiver already had the event.
     bool record(int receiver, const QString& room, qint64 seq);
     bool has(int receiver, const QString& room, qint64 seq) const;
@@ -16,9 +21,14 @@ public:
     qint64 duplicates() const { return m_duplicates; }
 
 private:
-    static quint64 key(const QString& room, qint64 seq);
+    struct Seen
+    {
+        std::vector<bool> bits; ///< by seq
+        QSet<qint64> far; ///< seqs at or beyond kMaxBits
+    };
+    static constexpr qint64 kMaxBits = qint64(1) << 26;
 
-    std::vector<QSet<quint64>> m_seen;
+    std::vector<QHash<QString, Seen>> m_rooms;
     qint64 m_received = 0;
     qint64 m_duplicates = 0;
 };

@@ -96,14 +96,15 @@ void FanoutScenario::onMemberPush(int member, const QJsonObject& push)
 bool FanoutScenario::onMemberRawPush(int member, const QByteArray& push)
 {
     const qint64 now = BenchReport::nowNs();
-    if (push.contains("\"type\":\"badge\"")) {
+    const QByteArrayView type = BenchClient::leadingType(push);
+    if (type == "badge") {
         const qint64 unread = BenchClient::scanInteger(push, "\"unread\":");
         if (unread < 0)
             return false;
         onBadge(member, unread, now);
         return true;
     }
-    if (!push.contains("\"type\":\"event\"") || !push.contains("\"kind\":\"message\""))
+    if (type != "event" || !push.contains("\"kind\":\"message\""))
         return false;
     const qint64 seq = BenchClient::scanInteger(push, "\"seq\":");
     const qint64 index = BenchClient::scanInteger(push, "\"client_mid\":\"m-");

@@ -155,7 +155,7 @@ void LatencyScenario::onPush(int member, const QJsonObject& push)
 // server). A member is in one room, so the room is known from the connection.
 bool LatencyScenario::onRawPush(int member, const QByteArray& push)
 {
-    if (!push.contains("\"type\":\"event\"") || !push.contains("\"kind\":\"message\""))
+    if (BenchClient::leadingType(push) != "event" || !push.contains("\"kind\":\"message\""))
         return false;
     const qint64 seq = BenchClient::scanInteger(push, "\"seq\":");
     const qint64 k = BenchClient::scanInteger(push, "\"client_mid\":\"");
