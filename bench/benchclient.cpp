@@ -50,18 +50,20 @@ void BenchClient::open(const QUrl& url, const QHostAddress& source, std::functio
 
 void BenchClient::request(QJsonObject frame, Callback answered)
 {
-    const qint64 id = m_nextId++;
-    frame.insert(keys::id, id);
-    m_pending.insert(id, std::move(answered));
-    m_link.sendText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+    m_pending.insert(send(std::move(frame)), std::move(answered));
 }
 
 void BenchClient::requestRaw(QJsonObject frame, RawCallback answered)
 {
+    m_rawPending.insert(send(std::move(frame)), std::move(answered));
+}
+
+qint64 BenchClient::send(QJsonObject frame)
+{
     const qint64 id = m_nextId++;
     frame.insert(keys::id, id);
-    m_rawPending.insert(id, std::move(answered));
     m_link.sendText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+    return id;
 }
 
 void BenchClient::abort()

@@ -45,6 +45,9 @@ public:
     std::function<void(int closeCode)> onClosed;
 
 private:
+    /// Sends `frame` with a fresh id; returns the id.
+    qint64 send(QJsonObject frame);
+
     WebSocketLink m_link;
     QHash<qint64, Callback> m_pending;
     QHash<qint64, RawCallback> m_rawPending;

@@ -48,13 +48,8 @@ void BadgePublisher::flushPending()
         for (auto it = members.cbegin(); it != members.cend(); ++it) {
             if (it.key() == onlySender)
                 continue;
-            const QList<Session*>& sessions = m_sessions.sessionsOf(it.key());
-            if (sessions.isEmpty())
-                continue; // offline members read their numbers from `rooms`/`sync` later
-            const QByteArray frame =
-                ws::encodeText(encode(wireRoom, m_roster.badge(roomId, it.key())));
-            for (Session* s : sessions)
-                s->sendWireFrame(frame);
+            // Offline members read their numbers from `rooms`/`sync` later.
+            push(roomId, wireRoom, it.key());
         }
     }
 }
@@ -62,9 +57,16 @@ void BadgePublisher::flushPending()
 void BadgePublisher::markerMoved(const MemberRecord& member)
 {
     m_roster.setMarker(member);
-    const QByteArray frame = ws::encodeText(
-        encode(toWireId(member.roomId).toLatin1(), m_roster.badge(member.roomId, member.userId)));
-    for (Session* s : m_sessions.sessionsOf(member.userId))
+    push(member.roomId, toWireId(member.roomId).toLatin1(), member.userId);
+}
+
+void BadgePublisher::push(qint64 roomId, const QByteArray& wireRoom, qint64 userId)
+{
+    const QList<Session*>& sessions = m_sessions.sessionsOf(userId);
+    if (sessions.isEmpty())
+        return;
+    const QByteArray frame = ws::encodeText(encode(wireRoom, m_roster.badge(roomId, userId)));
+    for (Session* s : sessions)
         s->sendWireFrame(frame);
 }
 

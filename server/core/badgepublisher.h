@@ -38,6 +38,9 @@ public:
     static QByteArray encode(const QByteArray& room, const RoomMembership& badge);
 
 private:
+    /// The member's current numbers to every device it has connected.
+    void push(qint64 roomId, const QByteArray& wireRoom, qint64 userId);
+
     RoomRoster& m_roster;
     const SessionRegistry& m_sessions;
     /// Rooms with messages not yet badged, and who sent them: a member whose numbers did not

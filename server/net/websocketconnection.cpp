@@ -81,7 +81,6 @@ void WebSocketConnection::ping()
 void WebSocketConnection::enqueue(const QByteArray& bytes)
 {
     m_queued.append(bytes);
-    m_queuedBytes += bytes.size();
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         m_flusher.schedule(this);
@@ -95,8 +94,6 @@ void WebSocketConnection::flush()
         return;
     m_unsent.append(std::move(m_queued));
     m_queued.clear();
-    m_unsentBytes += m_queuedBytes;
-    m_queuedBytes = 0;
     if (!m_writeInterest) // otherwise the kernel is full; EPOLLOUT will tell us
         writeUnsent();
 }
@@ -124,7 +121,6 @@ void WebSocketConnection::writeUnsent()
                 break;
             return closeSocket(); // EPIPE, ECONNRESET: the peer is gone
         }
-        m_unsentBytes -= sent;
         qsizetype left = sent;
         while (left > 0) {
             const qsizetype rest = m_unsent.first().size() - m_unsentOffset;
@@ -193,7 +189,6 @@ void WebSocketConnection::closeSocket()
     }
     m_queued.clear();
     m_unsent.clear();
-    m_queuedBytes = m_unsentBytes = 0;
     Q_EMIT disconnected();
 }
 
@@ -332,7 +327,6 @@ void WebSocketConnection::onPeerClose(const QByteArray& payload)
         const quint16 code =
             payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : kCloseNormal;
         m_queued.append(ws::encodeClose(code, {}));
-        m_queuedBytes += m_queued.last().size();
     }
     m_state = State::Closing;
     // The server ends the TCP connection first (RFC 6455 7.1.1), after the queued bytes.

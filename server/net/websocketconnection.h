@@ -30,8 +30,6 @@ public:
     const QByteArray& requestPath() const { return m_path; }
     QHostAddress peerAddress() const { return m_peerAddress; }
     quint16 peerPort() const { return m_peerPort; }
-    /// Bytes accepted for sending that the kernel has not taken yet.
-    qint64 bytesToWrite() const { return m_unsentBytes + m_queuedBytes; }
 
     /// Sends a frame built by ws::encodeFrame(): fanout frames a push once for all sockets.
     /// Frames are queued (the shared bytes, not copies) and written at the end of the
@@ -80,8 +78,6 @@ private:
     QList<QByteArray> m_queued; ///< sent in this pass, not yet offered to the kernel
     QList<QByteArray> m_unsent; ///< offered and not (fully) taken: waits for EPOLLOUT
     qsizetype m_unsentOffset = 0; ///< bytes of m_unsent.first() already written
-    qint64 m_queuedBytes = 0;
-    qint64 m_unsentBytes = 0;
     State m_state = State::Handshaking;
     bool m_flushScheduled = false;
     bool m_writeInterest = false;

@@ -11,13 +11,9 @@
 
 namespace palaver::server {
 namespace {
+// The body column holds only the kind-specific fields (Event::bodyBytes); the rest are columns
+// of their own.
 const QString kEventColumns = QStringLiteral("room_id, seq, ts, sender_id, kind, client_mid, body");
-
-// The body column holds only the kind-specific fields; the rest are columns of their own.
-QByteArray bodyOf(const Event& event)
-{
-    return event.bodyBytes();
-}
 } // namespace
 
 Event SqlEventStore::readEvent(const QSqlQuery& q)
@@ -68,7 +64,7 @@ qint64 SqlEventStore::append(Event& event, qint64 roomId, qint64 senderId)
     const SqlArg msgNo = isMessage ? SqlArg((*counters)[1]) : SqlArg();
     const SqlArg clientMid = isMessage ? SqlArg(event.clientMid) : SqlArg();
     m_sql.runInts(kInsert,
-        {roomId, event.seq, event.ts, senderId, qint64(event.kind), clientMid, bodyOf(event),
+        {roomId, event.seq, event.ts, senderId, qint64(event.kind), clientMid, event.bodyBytes(),
             msgNo});
     if (!isMessage)
         return event.seq;
@@ -152,7 +148,7 @@ void SqlEventStore::markDeleted(qint64 roomId, qint64 seq)
     // The message keeps its place and its unread/mention weight (it is still a `message`
     // event, as the contract defines unread); only its content goes.
     m_sql.run(QStringLiteral("UPDATE events SET body = ? WHERE room_id = ? AND seq = ?"),
-        {bodyOf(*target), roomId, seq});
+        {target->bodyBytes(), roomId, seq});
 }
 
 } // namespace palaver::server

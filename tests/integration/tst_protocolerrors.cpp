@@ -1,6 +1,7 @@
 // Protocol errors: which frames close the connection and with which code, which only get an
 // error answer (and change nothing), wrong paths, oversized frames and shutdown.
 #include "tests/support/framechecks.h"
+#include "tests/support/rawwebsocket.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testclient.h"
 
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTest>
+#include <QtEndian>
 
 using namespace Qt::StringLiterals;
 using checks::isError;
@@ -21,44 +23,16 @@ namespace {
 int closeCodeAfterRawTextFrame(const QUrl& url, const QByteArray& payload)
 {
     QTcpSocket s;
-    s.connectToHost(url.host(), quint16(url.port()));
-    if (!s.waitForConnected(5000))
-        return -1;
-    s.write("GET /v1 HTTP/1.1\r\nHost: " + url.authority().toUtf8() +
-        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
     QByteArray in;
     QDeadlineTimer deadline(10000);
-    while (!in.contains("\r\n\r\n") && s.waitForReadyRead(int(deadline.remainingTime())))
-        in += s.readAll();
-    if (!in.startsWith("HTTP/1.1 101"))
+    if (!rawws::upgrade(s, url, in))
         return -1;
-    in.remove(0, in.indexOf("\r\n\r\n") + 4);
-    Q_ASSERT(payload.size() < 126);
-    QByteArray frame {"\x81"};
-    frame.append(char(0x80 | payload.size()));
-    const QByteArray mask {"\x12\x34\x56\x78"};
-    frame.append(mask);
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        frame.append(char(payload[i] ^ mask[i % 4]));
-    s.write(frame);
+    s.write(rawws::maskedText(payload));
     for (;;) {
-        // Server frames are unmasked; skip everything up to the close frame.
-        while (in.size() >= 2) {
-            const int opcode = in[0] & 0x0f;
-            qsizetype length = in[1] & 0x7f;
-            qsizetype header = 2;
-            if (length == 126) {
-                if (in.size() < 4)
-                    break;
-                length = (quint8(in[2]) << 8) | quint8(in[3]);
-                header = 4;
-            }
-            if (in.size() < header + length)
-                break;
-            if (opcode == 0x8)
-                return length >= 2 ? (quint8(in[header]) << 8) | quint8(in[header + 1]) : -1;
-            in.remove(0, header + length);
+        // Skip everything up to the close frame.
+        for (const rawws::Frame& f : rawws::takeFrames(in)) {
+            if (f.opcode == 0x8)
+                return f.payload.size() >= 2 ? qFromBigEndian<quint16>(f.payload.constData()) : -1;
         }
         if (deadline.hasExpired() || !s.waitForReadyRead(int(deadline.remainingTime())))
             return -1;

@@ -3,6 +3,7 @@
 // every event, in order, exactly once. The reader is a raw socket whose Qt buffer is capped,
 // so the test process itself stops draining the kernel.
 #include "tests/support/framechecks.h"
+#include "tests/support/rawwebsocket.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testclient.h"
 
@@ -10,76 +11,29 @@
 #include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTest>
-#include <QtEndian>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-QByteArray maskedText(const QByteArray& payload)
-{
-    QByteArray frame {"\x81"};
-    const qsizetype n = payload.size();
-    if (n < 126) {
-        frame.append(char(0x80 | n));
-    } else {
-        frame.append(char(0x80 | 126));
-        char length[2];
-        qToBigEndian<quint16>(quint16(n), length);
-        frame.append(length, 2);
-    }
-    const char mask[4] = {0x11, 0x22, 0x33, 0x44};
-    frame.append(mask, 4);
-    for (qsizetype i = 0; i < n; ++i)
-        frame.append(char(payload[i] ^ mask[i % 4]));
-    return frame;
-}
-
-// Takes whole server frames (unmasked, text) off the front of `in`.
+// The JSON objects of the whole text frames at the front of `in`.
 QList<QJsonObject> takeFrames(QByteArray& in)
 {
-    QList<QJsonObject> frames;
-    for (;;) {
-        if (in.size() < 2)
-            break;
-        const auto* p = reinterpret_cast<const uchar*>(in.constData());
-        qsizetype length = p[1] & 0x7f;
-        qsizetype header = 2;
-        if (length == 126) {
-            if (in.size() < 4)
-                break;
-            length = qFromBigEndian<quint16>(p + 2);
-            header = 4;
-        } else if (length == 127) {
-            if (in.size() < 10)
-                break;
-            length = qsizetype(qFromBigEndian<quint64>(p + 2));
-            header = 10;
-        }
-        if (in.size() < header + length)
-            break;
-        if ((p[0] & 0x0f) == 0x1)
-            frames.append(QJsonDocument::fromJson(in.mid(header, length)).object());
-        in.remove(0, header + length);
+    QList<QJsonObject> objects;
+    for (const rawws::Frame& f : rawws::takeFrames(in)) {
+        if (f.opcode == 0x1)
+            objects.append(QJsonDocument::fromJson(f.payload).object());
     }
-    return frames;
+    return objects;
 }
+
 // Opens a WebSocket on `raw` by hand and resumes `token`; `in` keeps what followed the welcome.
 bool openRawSession(QTcpSocket& raw, const QUrl& url, const QString& token, QByteArray& in)
 {
-    raw.connectToHost(url.host(), quint16(url.port()));
-    if (!raw.waitForConnected(5000))
+    if (!rawws::upgrade(raw, url, in, 5000))
         return false;
-    raw.write("GET /v1 HTTP/1.1\r\nHost: " + url.authority().toUtf8() +
-        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
-    while (!in.contains("\r\n\r\n") && raw.waitForReadyRead(5000))
-        in += raw.readAll();
-    if (!in.startsWith("HTTP/1.1 101"))
-        return false;
-    in.remove(0, in.indexOf("\r\n\r\n") + 4);
-    raw.write(maskedText(QJsonDocument(QJsonObject {{u"type"_s, u"resume"_s}, {u"id"_s, 1},
-                                           {u"protocol"_s, 1}, {u"token"_s, token}})
-                             .toJson(QJsonDocument::Compact)));
+    raw.write(rawws::maskedText(QJsonDocument(
+        QJsonObject {{u"type"_s, u"resume"_s}, {u"id"_s, 1}, {u"protocol"_s, 1},
+            {u"token"_s, token}}).toJson(QJsonDocument::Compact)));
     while (raw.waitForReadyRead(5000)) {
         in += raw.readAll();
         for (const QJsonObject& f : takeFrames(in)) {
