@@ -1,5 +1,7 @@
 #include "server/config/serverconfig.h"
 
+#include "server/config/configfile.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -8,12 +10,80 @@
 namespace palaver::server {
 namespace {
 
-// An option's value from the flag, else from PALAVER_<NAME>, else empty.
-QString valueOf(const QCommandLineParser& parser, const QCommandLineOption& option, const char* env)
+// A numeric option: where it goes and the smallest value it takes (0 = "no limit").
+struct IntOption
 {
-    if (parser.isSet(option))
-        return parser.value(option);
-    return qEnvironmentVariable(env);
+    const char* name;
+    int ServerConfig::*field;
+    int minimum;
+    const char* help;
+};
+
+const IntOption kIntOptions[] = {
+    {"rate-per-s", &ServerConfig::ratePerS, 1, "Messages per second per user."},
+    {"burst", &ServerConfig::burst, 1, "Message burst per user."},
+    {"auth-timeout-ms", &ServerConfig::authTimeoutMs, 1,
+        "Time a new connection has to authenticate, from the TCP accept."},
+    {"ping-interval-ms", &ServerConfig::pingIntervalMs, 1,
+        "WebSocket keep-alive ping interval; two missed pongs drop the peer."},
+    {"max-frame-bytes", &ServerConfig::maxFrameBytes, 1,
+        "Largest WebSocket message; bigger ones close with 1009."},
+    {"max-connections", &ServerConfig::maxConnections, 0,
+        "Connections in total; beyond it new ones get HTTP 503. 0: no limit."},
+    {"max-connections-per-ip", &ServerConfig::maxConnectionsPerIp, 0,
+        "Connections from one address; beyond it HTTP 429. 0: no limit."},
+    {"handshakes-per-ip-per-s", &ServerConfig::handshakesPerIpPerS, 0,
+        "New connections per second from one address (burst twice that); beyond it HTTP "
+        "429. 0: no limit."},
+    {"max-send-queue-bytes", &ServerConfig::maxSendQueueBytes, 0,
+        "Bytes waiting for a client that does not read; beyond it the connection is dropped "
+        "(the client catches up by resuming). 0: no limit."},
+    {"login-failures-per-account", &ServerConfig::loginFailuresPerAccount, 0,
+        "Failed logins for one username (existing or not) before logins for it are refused "
+        "for --login-lockout-s; each failure past the third is answered more slowly. "
+        "0: no limit."},
+    {"login-failures-per-ip", &ServerConfig::loginFailuresPerIp, 0,
+        "Failed logins from one address before its logins are refused for "
+        "--login-lockout-s. 0: no limit."},
+    {"login-lockout-s", &ServerConfig::loginLockoutS, 1,
+        "How long failures are remembered and logins refused after too many."},
+    {"flood-threshold", &ServerConfig::floodThreshold, 1,
+        "rate_limited answers within 10 s after which the connection closes with 4429."},
+    {"token-lifetime-days", &ServerConfig::tokenLifetimeDays, 1,
+        "Days a session token lives unused (each resume renews it)."},
+};
+
+struct TextOption
+{
+    const char* name;
+    const char* valueName;
+    const char* help;
+};
+
+const TextOption kTextOptions[] = {
+    {"config", "FILE", "INI file with any of these options as `name = value` lines."},
+    {"listen", "HOST:PORT", "Address and port to listen on; port 0 picks a free one."},
+    {"data-dir", "DIR", "Folder for the database."},
+    {"tls-cert", "FILE", "PEM certificate (chain): serve wss:// instead of ws://."},
+    {"tls-key", "FILE", "PEM private key of --tls-cert."},
+    {"allowed-origins", "LIST",
+        "Comma-separated Origin values whose (browser) handshakes are accepted; \"*\" accepts "
+        "any. Clients that send no Origin (the desktop app) are always accepted."},
+    {"metrics-allow", "SUBNETS", "Comma-separated subnets that may read /metrics."},
+    {"log-level", "LEVEL", "debug, info, warning or error."},
+    {"log-format", "FORMAT", "text (key=value) or json, one line per record on stderr."},
+};
+
+const char* defaultOf(const char* name)
+{
+    static const QHash<QByteArray, const char*> defaults = {
+        {"listen", "0.0.0.0:8765"},
+        {"data-dir", "the platform's app-data folder"},
+        {"metrics-allow", "127.0.0.0/8,::1/128"},
+        {"log-level", "info"},
+        {"log-format", "text"},
+    };
+    return defaults.value(name, nullptr);
 }
 
 bool parseListen(const QString& text, ServerConfig& config)
@@ -32,14 +102,149 @@ bool parseListen(const QString& text, ServerConfig& config)
     return true;
 }
 
-bool parsePositive(const QString& text, int& out)
+QStringList splitList(const QString& text)
 {
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value <= 0)
-        return false;
-    out = value;
-    return true;
+    QStringList items;
+    for (const QString& item : text.split(u',', Qt::SkipEmptyParts))
+        if (const QString trimmed = item.trimmed(); !trimmed.isEmpty())
+            items.append(trimmed);
+    return items;
+}
+
+std::optional<QList<Subnet>> parseSubnets(const QString& text)
+{
+    QList<Subnet> subnets;
+    for (const QString& item : splitList(text)) {
+        Subnet subnet = QHostAddress::parseSubnet(item);
+        if (subnet.first.isNull()) {
+            const QHostAddress single(item);
+            if (single.isNull())
+                return std::nullopt;
+            subnet = {single, single.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32};
+        }
+        subnets.append(subnet);
+    }
+    return subnets;
+}
+
+// Every option's value: the flag, else PALAVER_<NAME>, else the config file, else null.
+class Sources
+{
+public:
+    Sources(const QCommandLineParser& parser, ConfigFile file)
+        : m_parser(parser)
+        , m_file(std::move(file))
+    { }
+    QString value(const QString& name) const
+    {
+        if (m_parser.isSet(name))
+            return m_parser.value(name);
+        if (const QByteArray env = environmentName(name); qEnvironmentVariableIsSet(env))
+            return qEnvironmentVariable(env);
+        return m_file.value(name);
+    }
+
+private:
+    const QCommandLineParser& m_parser;
+    ConfigFile m_file;
+};
+
+QStringList knownKeys()
+{
+    QStringList keys;
+    for (const TextOption& o : kTextOptions)
+        if (QByteArrayView(o.name) != "config")
+            keys.append(QString::fromLatin1(o.name));
+    for (const IntOption& o : kIntOptions)
+        keys.append(QString::fromLatin1(o.name));
+    return keys;
+}
+
+QString configPath(const QString& flag)
+{
+    return flag.isEmpty() ? qEnvironmentVariable("PALAVER_CONFIG") : flag;
+}
+
+ConfigExit usage(const QString& text)
+{
+    return ConfigExit {text + QStringLiteral("\nTry --help."), 2};
+}
+
+std::optional<ConfigExit> applyTextOptions(const Sources& sources, ServerConfig& config)
+{
+    if (const QString v = sources.value(QStringLiteral("listen"));
+        !v.isEmpty() && !parseListen(v, config))
+        return usage(QStringLiteral("--listen: '%1' is not HOST:PORT").arg(v));
+    config.dataDir = sources.value(QStringLiteral("data-dir"));
+    if (config.dataDir.isEmpty())
+        config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    config.tlsCertFile = sources.value(QStringLiteral("tls-cert"));
+    config.tlsKeyFile = sources.value(QStringLiteral("tls-key"));
+    if (config.tlsCertFile.isEmpty() != config.tlsKeyFile.isEmpty())
+        return usage(QStringLiteral("--tls-cert and --tls-key go together"));
+    config.allowedOrigins = splitList(sources.value(QStringLiteral("allowed-origins")));
+    QString allow = sources.value(QStringLiteral("metrics-allow"));
+    if (allow.isNull())
+        allow = QString::fromLatin1(defaultOf("metrics-allow"));
+    const auto subnets = parseSubnets(allow);
+    if (!subnets)
+        return usage(QStringLiteral("--metrics-allow: '%1' is not a list of subnets").arg(allow));
+    config.metricsAllow = *subnets;
+    if (const QString v = sources.value(QStringLiteral("log-level")); !v.isEmpty())
+        config.logLevel = v;
+    if (!QStringList {QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
+            QStringLiteral("error")}
+             .contains(config.logLevel))
+        return usage(QStringLiteral("--log-level: '%1' is not debug, info, warning or error")
+                         .arg(config.logLevel));
+    if (const QString v = sources.value(QStringLiteral("log-format")); !v.isEmpty())
+        config.logFormat = v;
+    if (config.logFormat != u"text" && config.logFormat != u"json")
+        return usage(
+            QStringLiteral("--log-format: '%1' is not text or json").arg(config.logFormat));
+    return std::nullopt;
+}
+
+std::optional<ConfigExit> applyIntOptions(const Sources& sources, ServerConfig& config)
+{
+    for (const IntOption& option : kIntOptions) {
+        const QString name = QString::fromLatin1(option.name);
+        const QString v = sources.value(name);
+        if (v.isEmpty())
+            continue;
+        bool ok = false;
+        const int value = v.toInt(&ok);
+        if (!ok || value < option.minimum)
+            return usage(QStringLiteral("--%1: '%2' is not %3")
+                             .arg(name, v,
+                                 option.minimum == 0 ? QStringLiteral("a whole number ≥ 0")
+                                                     : QStringLiteral("a positive whole number")));
+        config.*option.field = value;
+    }
+    return std::nullopt;
+}
+
+void addOptions(QCommandLineParser& parser)
+{
+    const ServerConfig defaults;
+    for (const TextOption& o : kTextOptions) {
+        QString help = QString::fromUtf8(o.help);
+        if (const char* d = defaultOf(o.name))
+            help += QStringLiteral(" Default: %1.").arg(QString::fromUtf8(d));
+        help += QStringLiteral(" (%1)").arg(
+            QString::fromLatin1(environmentName(QString::fromLatin1(o.name))));
+        parser.addOption(QCommandLineOption(
+            QString::fromLatin1(o.name), help, QString::fromLatin1(o.valueName)));
+    }
+    for (const IntOption& o : kIntOptions) {
+        const QString name = QString::fromLatin1(o.name);
+        parser.addOption(QCommandLineOption(name,
+            QStringLiteral("%1 Default: %2. (%3)")
+                .arg(QString::fromUtf8(o.help))
+                .arg(defaults.*o.field)
+                .arg(QString::fromLatin1(environmentName(name))),
+            QStringLiteral("N")));
+    }
 }
 
 } // namespace
@@ -52,71 +257,61 @@ QString ServerConfig::databasePath() const
 std::variant<ServerConfig, ConfigExit> parseServerConfig(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Palaver chat server: WebSocket protocol v1 at ws://HOST:PORT/v1.\n"
-                       "Every option can also be given as an environment variable, e.g. "
-                       "PALAVER_LISTEN; flags win."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Palaver chat server: WebSocket protocol v1 at ws://HOST:PORT/v1 (wss:// with TLS),\n"
+        "GET /healthz and /metrics on the same port.\n"
+        "Each option can also be set as the environment variable in brackets, or as\n"
+        "`name = value` in the --config file; flags win over the environment, which wins\n"
+        "over the file.\n\n"
+        "Admin commands on the data folder: palaver-server user|room|audit|backup|check "
+        "--help"));
     const QCommandLineOption help(
         {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit."));
     const QCommandLineOption version(
         QStringLiteral("version"), QStringLiteral("Print the version and exit."));
-    const QCommandLineOption listen(QStringLiteral("listen"),
-        QStringLiteral("Address and port to listen on (PALAVER_LISTEN). "
-                       "Port 0 picks a free one. Default 0.0.0.0:8765."),
-        QStringLiteral("HOST:PORT"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-        QStringLiteral("Folder for the database (PALAVER_DATA_DIR). "
-                       "Default: the platform's app-data folder."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption rate(QStringLiteral("rate-per-s"),
-        QStringLiteral("Messages per second per user (PALAVER_RATE_PER_S). Default 5."),
-        QStringLiteral("N"));
-    const QCommandLineOption burst(QStringLiteral("burst"),
-        QStringLiteral("Message burst per user (PALAVER_BURST). Default 20."), QStringLiteral("N"));
-    const QCommandLineOption authTimeout(QStringLiteral("auth-timeout-ms"),
-        QStringLiteral("Time a new connection has to authenticate "
-                       "(PALAVER_AUTH_TIMEOUT_MS). Default 10000."),
-        QStringLiteral("MS"));
-    const QCommandLineOption pingInterval(QStringLiteral("ping-interval-ms"),
-        QStringLiteral("WebSocket keep-alive ping interval; two "
-                       "missed pongs drop the peer "
-                       "(PALAVER_PING_INTERVAL_MS). Default 30000."),
-        QStringLiteral("MS"));
-    parser.addOptions({help, version, listen, dataDir, rate, burst, authTimeout, pingInterval});
+    parser.addOptions({help, version});
+    addOptions(parser);
 
     if (!parser.parse(arguments))
-        return ConfigExit {parser.errorText() + QStringLiteral("\nTry --help."), 2};
+        return usage(parser.errorText());
     if (parser.isSet(help))
         return ConfigExit {parser.helpText(), 0};
     if (parser.isSet(version))
         return ConfigExit {
             QStringLiteral("palaver-server %1").arg(QStringLiteral(PALAVER_VERSION)), 0};
     if (!parser.positionalArguments().isEmpty())
-        return ConfigExit {QStringLiteral("unexpected argument '%1'\nTry --help.")
-                               .arg(parser.positionalArguments().first()),
-            2};
+        return usage(
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
 
     ServerConfig config;
-    if (const QString v = valueOf(parser, listen, "PALAVER_LISTEN");
-        !v.isEmpty() && !parseListen(v, config))
-        return ConfigExit {QStringLiteral("--listen: '%1' is not HOST:PORT").arg(v), 2};
-    config.dataDir = valueOf(parser, dataDir, "PALAVER_DATA_DIR");
-    if (config.dataDir.isEmpty())
-        config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    const std::pair<const QCommandLineOption*, std::pair<const char*, int*>> numbers[] = {
-        {&rate, {"PALAVER_RATE_PER_S", &config.ratePerS}},
-        {&burst, {"PALAVER_BURST", &config.burst}},
-        {&authTimeout, {"PALAVER_AUTH_TIMEOUT_MS", &config.authTimeoutMs}},
-        {&pingInterval, {"PALAVER_PING_INTERVAL_MS", &config.pingIntervalMs}},
-    };
-    for (const auto& [option, target] : numbers) {
-        const QString v = valueOf(parser, *option, target.first);
-        if (!v.isEmpty() && !parsePositive(v, *target.second))
-            return ConfigExit {QStringLiteral("--%1: '%2' is not a positive integer")
-                                   .arg(option->names().first(), v),
-                2};
-    }
+    config.configFile = configPath(parser.value(QStringLiteral("config")));
+    QString error;
+    std::optional<ConfigFile> file = ConfigFile::read(config.configFile, knownKeys(), &error);
+    if (!file)
+        return usage(error);
+    const Sources sources(parser, std::move(*file));
+    if (auto exit = applyTextOptions(sources, config))
+        return *exit;
+    if (auto exit = applyIntOptions(sources, config))
+        return *exit;
     return config;
+}
+
+std::variant<QString, ConfigExit> resolveDataDir(
+    const QString& dataDirFlag, const QString& configFlag)
+{
+    if (!dataDirFlag.isEmpty())
+        return dataDirFlag;
+    if (qEnvironmentVariableIsSet("PALAVER_DATA_DIR"))
+        return qEnvironmentVariable("PALAVER_DATA_DIR");
+    QString error;
+    const std::optional<ConfigFile> file =
+        ConfigFile::read(configPath(configFlag), knownKeys(), &error);
+    if (!file)
+        return usage(error);
+    if (const QString dir = file->value(QStringLiteral("data-dir")); !dir.isEmpty())
+        return dir;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
 } // namespace palaver::server

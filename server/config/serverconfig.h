@@ -1,27 +1,52 @@
 #pragma once
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <variant>
 
 namespace palaver::server {
 
-/// Everything the server is told at start; see --help for each option.
+/// A subnet such as 127.0.0.0/8, as QHostAddress::parseSubnet() gives it.
+using Subnet = QPair<QHostAddress, int>;
+
+/// Everything the server is told at start; see --help (or docs/ADMIN.md) for each option.
+/// Limits of 0 mean "no limit" where the option's help says so.
 struct ServerConfig
 {
     QHostAddress host = QHostAddress::Any;
     quint16 port = 8765;
     QString dataDir;
+    QString configFile; ///< the INI file the values came from, if any
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    /// Browsers send Origin; such handshakes are refused unless listed ("*" allows any).
+    QStringList allowedOrigins;
+    /// Peers that may read /metrics (and see /healthz details); loopback by default.
+    QList<Subnet> metricsAllow;
+    QString logLevel = QStringLiteral("info");
+    QString logFormat = QStringLiteral("text");
+
     int ratePerS = 5;
     int burst = 20;
     int authTimeoutMs = 10'000; ///< the contract's 10 s for the first frame
     int pingIntervalMs = 30'000; ///< a peer missing two pings is dropped
-    qint64 tokenLifetimeMs = 30LL * 24 * 3600 * 1000; ///< sliding: renewed on each resume
     int maxFrameBytes = 64 * 1024;
+    int maxConnections = 10'000;
+    int maxConnectionsPerIp = 256;
+    int handshakesPerIpPerS = 20; ///< burst is twice this
+    int maxSendQueueBytes = 8 * 1024 * 1024;
+    int loginFailuresPerAccount = 10; ///< within loginLockoutS; then refused for that long
+    int loginFailuresPerIp = 50;
+    int loginLockoutS = 900;
     int floodThreshold = 50; ///< rate_limited answers within floodWindowMs before 4429
     qint64 floodWindowMs = 10'000;
+    int tokenLifetimeDays = 30; ///< sliding: renewed on each resume
 
     QString databasePath() const;
+    qint64 tokenLifetimeMs() const { return qint64(tokenLifetimeDays) * 24 * 3600 * 1000; }
+    bool tlsEnabled() const { return !tlsCertFile.isEmpty(); }
 };
 
 /// What parsing the command line decided: run with a config, or exit with text and code.
@@ -31,7 +56,14 @@ struct ConfigExit
     int exitCode = 0;
 };
 
-/// Parses flags, falling back to PALAVER_* environment variables, then defaults.
+/// Parses flags, falling back to PALAVER_* environment variables, then the --config INI
+/// file (PALAVER_CONFIG), then defaults: flags win.
 std::variant<ServerConfig, ConfigExit> parseServerConfig(const QStringList& arguments);
+
+/// The data folder exactly as the server resolves it (for the admin subcommands): the
+/// --data-dir flag, else PALAVER_DATA_DIR, else `data-dir` in the config file (the flag, else
+/// PALAVER_CONFIG), else the platform's app-data folder.
+std::variant<QString, ConfigExit> resolveDataDir(
+    const QString& dataDirFlag, const QString& configFlag);
 
 } // namespace palaver::server

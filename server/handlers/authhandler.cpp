@@ -55,7 +55,7 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const RegisterR
         }
         const QString token = sessiontoken::generate();
         const QByteArray tokenHash = sessiontoken::hash(token);
-        const qint64 expires = now() + m_ctx.config.tokenLifetimeMs;
+        const qint64 expires = now() + m_ctx.config.tokenLifetimeMs();
         m_ctx.db.write<UserRecord>(
             [request, hash, tokenHash, expires](Store& store) -> Outcome<UserRecord> {
                 const qint64 ts = now();
@@ -112,7 +112,7 @@ void AuthHandler::startSession(
 {
     const QString token = sessiontoken::generate();
     const QByteArray tokenHash = sessiontoken::hash(token);
-    const qint64 expires = now() + m_ctx.config.tokenLifetimeMs;
+    const qint64 expires = now() + m_ctx.config.tokenLifetimeMs();
     QPointer<Session> guard(&session);
     m_ctx.db.write<Done>(
         [tokenHash, userId = user.id, device, expires](Store& store) -> Outcome<Done> {
@@ -136,7 +136,7 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const ResumeReq
     QPointer<Session> guard(&session);
     const QByteArray tokenHash = sessiontoken::hash(request.token);
     const qint64 ts = now();
-    const qint64 expires = ts + m_ctx.config.tokenLifetimeMs;
+    const qint64 expires = ts + m_ctx.config.tokenLifetimeMs();
     m_ctx.db.write<UserRecord>(
         [tokenHash, ts, expires](Store& store) -> Outcome<UserRecord> {
             const auto userId = store.users().resumeSession(tokenHash, ts, expires);
