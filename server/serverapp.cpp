@@ -1,5 +1,6 @@
 #include "server/serverapp.h"
 
+#include "server/admin/admincli.h"
 #include "server/config/serverconfig.h"
 #include "server/net/chatserver.h"
 #include "server/net/signalwatcher.h"
@@ -56,9 +57,15 @@ int runServer(int argc, char** argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Palaver"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PALAVER_VERSION));
 
-    const auto parsed = parseServerConfig(QCoreApplication::arguments());
+    // `palaver-server user …`, `backup …`: admin commands on the data folder, no serving.
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && admin::isAdminCommand(arguments.at(1)))
+        return admin::runAdminCommand(arguments);
+    const auto parsed = parseServerConfig(arguments);
     if (const auto* exit = std::get_if<ConfigExit>(&parsed)) {
         QTextStream(exit->exitCode == 0 ? stdout : stderr) << exit->text << Qt::endl;
+        if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h")))
+            QTextStream(stdout) << '\n' << admin::adminCommandsHelp() << Qt::endl;
         return exit->exitCode;
     }
     raiseFileLimit();

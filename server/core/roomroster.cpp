@@ -38,6 +38,14 @@ void RoomRoster::remove(qint64 roomId, qint64 userId)
     }
 }
 
+void RoomRoster::dropRoom(qint64 roomId)
+{
+    const QList<qint64> members = membersOf(roomId).keys();
+    for (const qint64 userId : members)
+        remove(roomId, userId);
+    m_rooms.remove(roomId);
+}
+
 const RoomRoster::Members& RoomRoster::membersOf(qint64 roomId) const
 {
     const auto it = m_rooms.constFind(roomId);

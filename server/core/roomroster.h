@@ -26,6 +26,8 @@ public:
     /// A member who joined now: everything before the join counts as read.
     void add(qint64 roomId, qint64 userId, qint64 lastReadSeq);
     void remove(qint64 roomId, qint64 userId);
+    /// A deleted room (admin command): its members and counters are forgotten.
+    void dropRoom(qint64 roomId);
     const Members& membersOf(qint64 roomId) const;
     const QSet<qint64>& roomsOf(qint64 userId) const;
     bool isMember(qint64 roomId, qint64 userId) const;

@@ -36,4 +36,13 @@ QList<Session*> SessionRegistry::all() const
     return sessions;
 }
 
+qsizetype SessionRegistry::closeUser(qint64 userId, CloseCode code, const QString& reason) const
+{
+    // A copy: closing may report a disconnect that removes the session from the list.
+    const QList<Session*> sessions = sessionsOf(userId);
+    for (Session* s : sessions)
+        s->close(code, reason);
+    return sessions.size();
+}
+
 } // namespace palaver::server

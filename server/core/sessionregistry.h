@@ -1,4 +1,6 @@
 #pragma once
+#include "shared/errorcode.h"
+
 #include <QHash>
 #include <QList>
 
@@ -17,6 +19,9 @@ public:
     qsizetype userCount() const { return m_byUser.size(); }
     /// Every authenticated session (shutdown, keep-alive sweeps).
     QList<Session*> all() const;
+    /// Closes every device of the user with `code` (4403 disabled, 4401 token revoked); the
+    /// one place that ends a user's live sessions. Returns how many were closed.
+    qsizetype closeUser(qint64 userId, CloseCode code, const QString& reason) const;
 
 private:
     QHash<qint64, QList<Session*>> m_byUser;

@@ -1,6 +1,7 @@
 #include "server/net/chatserver.h"
 
 #include "server/auth/passwordhasher.h"
+#include "server/core/accountwatcher.h"
 #include "server/handlers/requestrouter.h"
 #include "server/handlers/servercontext.h"
 #include "server/logging.h"
@@ -48,6 +49,7 @@ bool ChatServer::start(QString* error)
         *error = QStringLiteral("cannot create data folder %1").arg(m_config.dataDir);
         return false;
     }
+    qint64 lastAccountChange = 0;
     m_db = std::make_unique<Database>(
         std::make_unique<SqliteStoreFactory>(m_config.databasePath()), this);
     try {
@@ -55,6 +57,7 @@ bool ChatServer::start(QString* error)
         // The roster is loaded before listening, so the first push already reaches everyone.
         auto store = m_db->factory().open(QStringLiteral("palaver-boot"), true);
         m_roster.load(store->rooms().allMemberships(), store->rooms().messageCounts());
+        lastAccountChange = store->admin().lastAccountChangeId();
     } catch (const StoreError& e) {
         *error = QStringLiteral("database %1: %2")
                      .arg(m_config.databasePath(), QString::fromUtf8(e.what()));
@@ -80,6 +83,9 @@ bool ChatServer::start(QString* error)
     }
     m_deadlineTimer.start();
     m_keepAliveTimer.start();
+    m_accountWatcher =
+        std::make_unique<AccountWatcher>(*m_db, m_sessions, m_roster, m_fanout, this);
+    m_accountWatcher->start(lastAccountChange);
     qCInfo(lcServer) << "serving" << url() << "with database" << m_db->factory().description();
     return true;
 }
@@ -187,6 +193,8 @@ void ChatServer::shutdown()
         return;
     m_shuttingDown = true;
     qCInfo(lcServer) << "shutting down";
+    if (m_accountWatcher)
+        m_accountWatcher->stop();
     m_server->close();
     // Everything already queued commits and is answered before the clients are told to go.
     m_db->afterPendingWrites([this] {

@@ -19,6 +19,7 @@
 #include <memory>
 
 namespace palaver::server {
+class AccountWatcher;
 class Database;
 class PasswordHasher;
 class RequestRouter;
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<RequestRouter> m_router;
+    std::unique_ptr<AccountWatcher> m_accountWatcher; ///< acts on admin commands
     class ConnectionListener* m_server = nullptr;
     SocketPoller m_poller;
     WriteFlusher m_flusher;

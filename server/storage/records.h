@@ -4,6 +4,7 @@
 #include "shared/objects/wireenums.h"
 
 #include <QString>
+#include <optional>
 
 namespace palaver::server {
 
@@ -47,6 +48,47 @@ struct AppendedEvent
     qint64 seq = 0;
     qint64 ts = 0;
     bool duplicate = false;
+};
+
+/// One line of the audit log. `actorName` may be left empty when `actorId` is set: the store
+/// fills in the user's name. `detail` is small JSON, never a password or a token.
+struct AuditRecord
+{
+    qint64 id = 0; ///< assigned by the store
+    qint64 ts = 0;
+    std::optional<qint64> actorId;
+    QString actorName;
+    QString action;
+    QString target; ///< "user:NAME" or "room:ID"
+    QString address; ///< the peer's IP, or "cli" for admin commands
+    QString detail;
+};
+
+/// What an admin command changed that a running server must act on (close sessions, drop a
+/// room); written in the same transaction as the change.
+struct AccountChange
+{
+    enum class Kind { Disabled, PasswordReset, RoomDeleted, Unknown };
+    qint64 id = 0;
+    Kind kind = Kind::Disabled;
+    qint64 userId = 0; ///< Disabled, PasswordReset
+    qint64 roomId = 0; ///< RoomDeleted
+    qint64 ts = 0;
+};
+
+/// A user as `user list` shows it.
+struct UserSummary
+{
+    UserRecord user;
+    qint64 createdTs = 0;
+    qint64 liveSessions = 0; ///< tokens not yet expired
+};
+
+/// A room as `room list` shows it; direct rooms are labelled by their members' names.
+struct RoomSummary
+{
+    RoomRecord room;
+    QString memberNames; ///< direct rooms only: "ada, bob"
 };
 
 } // namespace palaver::server

@@ -7,6 +7,8 @@ SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection)
     , m_users(*m_sql)
     , m_events(*m_sql)
     , m_rooms(*m_sql, m_events)
+    , m_audit(*m_sql)
+    , m_admin(*m_sql)
 { }
 
 // IMMEDIATE takes SQLite's write lock up front, so a batch never fails half-way on a lock

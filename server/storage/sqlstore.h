@@ -1,4 +1,6 @@
 #pragma once
+#include "server/storage/sqladminstore.h"
+#include "server/storage/sqlauditstore.h"
 #include "server/storage/sqlconnection.h"
 #include "server/storage/sqleventstore.h"
 #include "server/storage/sqlroomstore.h"
@@ -18,6 +20,8 @@ public:
     UserStore& users() override { return m_users; }
     RoomStore& rooms() override { return m_rooms; }
     EventStore& events() override { return m_events; }
+    AuditStore& audit() override { return m_audit; }
+    AdminStore& admin() override { return m_admin; }
 
     void begin() override;
     void beginRead() override;
@@ -35,6 +39,8 @@ private:
     SqlUserStore m_users;
     SqlEventStore m_events;
     SqlRoomStore m_rooms;
+    SqlAuditStore m_audit;
+    SqlAdminStore m_admin;
 };
 
 } // namespace palaver::server

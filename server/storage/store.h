@@ -83,6 +83,38 @@ public:
     virtual void markDeleted(qint64 roomId, qint64 seq) = 0;
 };
 
+/// The audit log: who did what, from where. Rows are written inside the transaction of the
+/// change they describe.
+class AuditStore
+{
+public:
+    virtual ~AuditStore() = default;
+    virtual void record(const AuditRecord& entry) = 0;
+    /// The newest `limit` rows with ts >= `sinceTs`, oldest first.
+    virtual QList<AuditRecord> since(qint64 sinceTs, int limit) = 0;
+};
+
+/// What the admin commands (another process, same database) and the server's watcher of
+/// their changes need beyond the request paths.
+class AdminStore
+{
+public:
+    virtual ~AdminStore() = default;
+    virtual QList<UserSummary> listUsers() = 0;
+    virtual void setDisabled(qint64 userId, bool disabled) = 0;
+    virtual void setPasswordHash(qint64 userId, const QString& passwordHash) = 0;
+    /// Deletes every session (token) of the user; returns how many there were.
+    virtual qint64 revokeSessions(qint64 userId) = 0;
+    virtual QList<RoomSummary> listRooms() = 0;
+    /// Deletes the room with its members and events; false when there was no such room.
+    virtual bool deleteRoom(qint64 roomId) = 0;
+
+    virtual void noteAccountChange(const AccountChange& change) = 0;
+    /// Changes with id > `afterId`, oldest first.
+    virtual QList<AccountChange> accountChangesAfter(qint64 afterId, int limit) = 0;
+    virtual qint64 lastAccountChangeId() = 0;
+};
+
 /// One connection's worth of storage plus transaction control.
 class Store
 {
@@ -91,6 +123,8 @@ public:
     virtual UserStore& users() = 0;
     virtual RoomStore& rooms() = 0;
     virtual EventStore& events() = 0;
+    virtual AuditStore& audit() = 0;
+    virtual AdminStore& admin() = 0;
 
     /// A write transaction (SQLite: BEGIN IMMEDIATE). Reads use beginRead().
     virtual void begin() = 0;

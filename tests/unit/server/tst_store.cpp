@@ -92,8 +92,8 @@ void tst_Store::migratesEmptyFileOnce()
     factory.migrate(); // a second run applies nothing and fails nothing
     auto store = factory.open(u"check"_s, true);
     auto& sql = static_cast<SqlStore&>(*store).connection();
-    QCOMPARE(sql.scalar(u"SELECT COUNT(*) FROM schema_version"_s)->toInt(), 2);
-    QCOMPARE(sql.scalar(u"SELECT MAX(version) FROM schema_version"_s)->toInt(), 2);
+    QCOMPARE(sql.scalar(u"SELECT COUNT(*) FROM schema_version"_s)->toInt(), 3);
+    QCOMPARE(sql.scalar(u"SELECT MAX(version) FROM schema_version"_s)->toInt(), 3);
     QCOMPARE(sql.scalar(u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
     for (const QString& table :
         {u"users"_s, u"sessions"_s, u"rooms"_s, u"members"_s, u"events"_s, u"event_mentions"_s})
