@@ -1,8 +1,10 @@
 #include "shared/framecodec.h"
 
 #include "shared/jsonreader.h"
+#include "shared/limits.h"
 
 #include <QJsonParseError>
+#include <cmath>
 #include <utility>
 
 namespace palaver {
@@ -52,8 +54,11 @@ std::variant<Envelope, FrameError> readEnvelope(
     }
     Envelope env {doc.object(), {}, {}};
     const QJsonValue correlation = env.object.value(correlationKey);
-    const bool integral =
-        correlation.isDouble() && correlation.toDouble() == double(qint64(correlation.toDouble()));
+    // Range first: converting a double outside qint64 (1e308, 2^63) is undefined behaviour.
+    // The bound is the protocol's integer range, ±(2^53 - 1), as for every other integer.
+    const double number = correlation.toDouble();
+    const bool integral = correlation.isDouble() && std::isfinite(number) &&
+        std::fabs(number) <= double(limits::maxSafeInteger) && std::floor(number) == number;
     if (correlation.isString() || integral)
         env.correlation = correlation;
     else if (!correlation.isUndefined())

@@ -11,7 +11,10 @@ namespace {
 // Usernames: 3-32 of [a-z0-9_.-]; compared case-insensitively, so input is lower-cased first.
 QString readUsername(JsonReader& r)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9_.-]{3,32}$"));
+    // Anchored with \A…\z: "$" would also match before a final "\n", letting "ada\n" in as a
+    // second, lookalike "ada".
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9_.-]{3,32}")));
     const QString name = r.string(keys::username, 1, limits::maxUsername).toLower();
     if (r.ok() && !pattern.match(name).hasMatch()) {
         r.fail(ErrorCode::BadRequest,
