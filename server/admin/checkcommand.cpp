@@ -7,6 +7,21 @@
 #include <QFileInfo>
 
 namespace palaver::server::admin {
+namespace {
+// integrity_check can name thousands of damaged cells (one row may hold many lines): the first
+// few say enough, the count says how bad it is.
+QString summary(const QStringList& rows)
+{
+    QStringList problems;
+    for (const QString& row : rows)
+        problems += row.split(u'\n', Qt::SkipEmptyParts);
+    constexpr int kShown = 5;
+    QString text = problems.mid(0, kShown).join(QStringLiteral("; "));
+    if (problems.size() > kShown)
+        text += QStringLiteral(" (and %1 more)").arg(problems.size() - kShown);
+    return text;
+}
+} // namespace
 
 int runCheckCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
@@ -33,22 +48,21 @@ int runCheckCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         report.append({QStringLiteral("open"), QStringLiteral("FAILED: ") + db.error()});
 
     if (db.ok()) {
-        const auto integrity = db.rows(QStringLiteral("PRAGMA integrity_check"), 20);
+        const auto integrity = db.rows(QStringLiteral("PRAGMA integrity_check"), 100);
         const bool ok =
             integrity && integrity->size() == 1 && integrity->first() == QLatin1String("ok");
         sound = sound && ok;
         report.append({QStringLiteral("integrity"),
             ok ? QStringLiteral("ok")
-               : QStringLiteral("FAILED: ") +
-                    (integrity ? integrity->join(QStringLiteral("; ")) : db.error())});
+               : QStringLiteral("FAILED: ") + (integrity ? summary(*integrity) : db.error())});
 
         const auto foreignKeys = db.rows(QStringLiteral("PRAGMA foreign_key_check"), 20);
         const bool fkOk = foreignKeys && foreignKeys->isEmpty();
         sound = sound && fkOk;
         report.append({QStringLiteral("foreign keys"),
-            fkOk ? QStringLiteral("ok")
-                 : QStringLiteral("FAILED: ") +
-                    (foreignKeys ? foreignKeys->join(QStringLiteral("; ")) : db.error())});
+            fkOk
+                ? QStringLiteral("ok")
+                : QStringLiteral("FAILED: ") + (foreignKeys ? summary(*foreignKeys) : db.error())});
 
         const int latest = latestSchemaVersion();
         const auto version = db.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version"));

@@ -4,6 +4,7 @@
 #include "server/auth/sessiontoken.h"
 #include "server/config/serverconfig.h"
 #include "server/core/wireid.h"
+#include "server/handlers/audit.h"
 #include "server/logging.h"
 #include "server/net/session.h"
 #include "server/storage/database.h"
@@ -57,7 +58,8 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const RegisterR
         const QByteArray tokenHash = sessiontoken::hash(token);
         const qint64 expires = now() + m_ctx.config.tokenLifetimeMs();
         m_ctx.db.write<UserRecord>(
-            [request, hash, tokenHash, expires](Store& store) -> Outcome<UserRecord> {
+            [request, hash, tokenHash, expires, address = guard->peerAddress().toString()](
+                Store& store) -> Outcome<UserRecord> {
                 const qint64 ts = now();
                 const auto userId =
                     store.users().createUser(request.username, request.displayName, hash, ts);
@@ -65,6 +67,8 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const RegisterR
                     return Outcome<UserRecord>::fail(
                         ErrorCode::Conflict, QStringLiteral("username is taken"));
                 store.users().createSession(tokenHash, *userId, request.device, ts, expires);
+                recordAudit(store, address, *userId, request.username, QStringLiteral("signup"),
+                    userTarget(request.username));
                 return UserRecord {*userId, request.username, request.displayName, hash, 0, false};
             },
             [this, guard, id, token](Outcome<UserRecord> result) {
@@ -97,11 +101,14 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const LoginRequ
             // Verify even for a missing or disabled account so timing reveals nothing.
             const QString encoded = user && !user->disabled ? user->passwordHash : QString();
             m_ctx.hasher.verify(encoded, request.password,
-                [this, guard, id, user, device = request.device](bool match) {
+                [this, guard, id, user, device = request.device, name = request.username](
+                    bool match) {
                     if (!guard)
                         return;
-                    if (!match)
+                    if (!match) {
+                        noteLoginFailure(*guard, user, name);
                         return fail(*guard, id, kBadCredentials);
+                    }
                     startSession(*guard, id, *user, device);
                 });
         });
@@ -115,8 +122,16 @@ void AuthHandler::startSession(
     const qint64 expires = now() + m_ctx.config.tokenLifetimeMs();
     QPointer<Session> guard(&session);
     m_ctx.db.write<Done>(
-        [tokenHash, userId = user.id, device, expires](Store& store) -> Outcome<Done> {
-            store.users().createSession(tokenHash, userId, device, now(), expires);
+        [tokenHash, user, device, expires, address = session.peerAddress().toString()](
+            Store& store) -> Outcome<Done> {
+            // Disabled or given a new password (admin command) since the password was
+            // checked: no session for it.
+            const auto current = store.users().userById(user.id);
+            if (!current || current->disabled || current->passwordHash != user.passwordHash)
+                return kBadCredentials;
+            store.users().createSession(tokenHash, user.id, device, now(), expires);
+            recordAudit(store, address, user.id, user.username, QStringLiteral("login"),
+                userTarget(user.username), auditDetail({{QStringLiteral("device"), device}}));
             return Done {};
         },
         [this, guard, id, user, token](Outcome<Done> result) {
@@ -159,8 +174,10 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const LogoutReq
 {
     QPointer<Session> guard(&session);
     m_ctx.db.write<Done>(
-        [tokenHash = session.tokenHash()](Store& store) -> Outcome<Done> {
+        [tokenHash = session.tokenHash(), userId = session.userId(),
+            address = session.peerAddress().toString()](Store& store) -> Outcome<Done> {
             store.users().deleteSession(tokenHash);
+            recordAudit(store, address, userId, {}, QStringLiteral("logout"), {});
             return Done {};
         },
         [guard, id](Outcome<Done> result) {
@@ -172,6 +189,24 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const LogoutReq
             guard->answer(id, OkAnswer {});
             guard->close(CloseCode::Normal, QStringLiteral("logged out"));
         });
+}
+
+void AuthHandler::noteLoginFailure(
+    Session& session, const std::optional<UserRecord>& user, const QString& username)
+{
+    // Its own small write: there is no change for it to share a transaction with.
+    const QString reason = !user ? QStringLiteral("no such user")
+        : user->disabled         ? QStringLiteral("account disabled")
+                                 : QStringLiteral("wrong password");
+    const std::optional<qint64> actorId = user ? std::optional(user->id) : std::nullopt;
+    m_ctx.db.write<Done>(
+        [address = session.peerAddress().toString(), actorId, username, reason](
+            Store& store) -> Outcome<Done> {
+            recordAudit(store, address, actorId, username, QStringLiteral("login_failed"),
+                userTarget(username), auditDetail({{QStringLiteral("reason"), reason}}));
+            return Done {};
+        },
+        [](Outcome<Done>) {});
 }
 
 void AuthHandler::welcome(

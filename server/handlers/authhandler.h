@@ -32,6 +32,9 @@ private:
         Session& session, const QJsonValue& id, const UserRecord& user, const QString& device);
     void welcome(
         Session& session, const QJsonValue& id, const UserRecord& user, const QString& token);
+    /// An audit row for a refused login (the address, the name tried, why; never the password).
+    void noteLoginFailure(
+        Session& session, const std::optional<UserRecord>& user, const QString& username);
 
     ServerContext& m_ctx;
     Authenticated m_onAuthenticated;

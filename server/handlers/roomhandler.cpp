@@ -4,10 +4,12 @@
 #include "server/core/roomroster.h"
 #include "server/core/sessionregistry.h"
 #include "server/core/wireid.h"
+#include "server/handlers/audit.h"
 #include "server/net/session.h"
 #include "server/storage/database.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QPointer>
 
 namespace palaver::server {
@@ -45,6 +47,23 @@ Event appendMembership(Store& store, EventKind kind, qint64 roomId, qint64 actor
     e.user = toWireId(userId);
     store.events().append(e, roomId, actorId);
     return e;
+}
+
+// Audit details: {"user":"bob"} for the member a change was about, the kind, name and member
+// ids of a new room.
+QString userDetail(Store& store, qint64 userId)
+{
+    const auto user = store.users().userById(userId);
+    return auditDetail({{QStringLiteral("user"), user ? user->username : QString()}});
+}
+
+QString roomDetail(const QString& kind, const QString& name, const QList<qint64>& members)
+{
+    QJsonArray ids;
+    for (const qint64 userId : members)
+        ids.append(toWireId(userId));
+    return auditDetail({{QStringLiteral("kind"), kind}, {QStringLiteral("name"), name},
+        {QStringLiteral("members"), ids}});
 }
 
 RoomInfo viewOf(Store& store, qint64 roomId, qint64 userId)
@@ -85,7 +104,8 @@ void finishViews(Store& store, RoomChange& change, qint64 callerId)
 void RoomHandler::handle(Session& session, const QJsonValue& id, const CreateRoomRequest& request)
 {
     const qint64 caller = session.userId();
-    commit(session, id, Answer::Room, [caller, request](Store& store) -> Outcome<RoomChange> {
+    const QString ip = session.peerAddress().toString();
+    commit(session, id, Answer::Room, [caller, request, ip](Store& store) -> Outcome<RoomChange> {
         QList<qint64> members;
         for (const QString& wireId : request.members) {
             const auto userId = existingUser(store, wireId);
@@ -100,6 +120,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const CreateRoo
         addMember(store, change, caller, Role::Owner);
         for (const qint64 userId : std::as_const(members))
             addMember(store, change, userId, Role::Member);
+        recordAudit(store, ip, caller, {}, QStringLiteral("room_created"),
+            roomTarget(change.roomId), roomDetail(toString(request.kind), request.name, members));
         finishViews(store, change, caller);
         return change;
     });
@@ -108,7 +130,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const CreateRoo
 void RoomHandler::handle(Session& session, const QJsonValue& id, const OpenDirectRequest& request)
 {
     const qint64 caller = session.userId();
-    commit(session, id, Answer::Room, [caller, request](Store& store) -> Outcome<RoomChange> {
+    const QString ip = session.peerAddress().toString();
+    commit(session, id, Answer::Room, [caller, request, ip](Store& store) -> Outcome<RoomChange> {
         const auto peer = existingUser(store, request.user);
         if (!peer)
             return fail(
@@ -126,6 +149,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const OpenDirec
                     addMember(store, change, userId, Role::Member);
                     change.events.append(appendMembership(
                         store, EventKind::MemberJoin, change.roomId, caller, userId));
+                    recordAudit(store, ip, caller, {}, QStringLiteral("member_joined"),
+                        roomTarget(change.roomId), userDetail(store, userId));
                 }
             }
         } else {
@@ -133,6 +158,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const OpenDirec
                 store.rooms().createRoom(RoomKind::Direct, QString(), QString(), now(), key);
             addMember(store, change, caller, Role::Member);
             addMember(store, change, *peer, Role::Member);
+            recordAudit(store, ip, caller, {}, QStringLiteral("room_created"),
+                roomTarget(change.roomId), roomDetail(QStringLiteral("direct"), {}, {*peer}));
         }
         finishViews(store, change, caller);
         return change;
@@ -142,7 +169,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const OpenDirec
 void RoomHandler::handle(Session& session, const QJsonValue& id, const JoinRequest& request)
 {
     const qint64 caller = session.userId();
-    commit(session, id, Answer::Room, [caller, request](Store& store) -> Outcome<RoomChange> {
+    const QString ip = session.peerAddress().toString();
+    commit(session, id, Answer::Room, [caller, request, ip](Store& store) -> Outcome<RoomChange> {
         const auto roomId = fromWireId(request.room);
         const auto room = roomId ? store.rooms().room(*roomId) : std::nullopt;
         if (!room)
@@ -155,6 +183,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const JoinReque
             addMember(store, change, caller, Role::Member);
             change.events.append(
                 appendMembership(store, EventKind::MemberJoin, room->id, caller, caller));
+            recordAudit(
+                store, ip, caller, {}, QStringLiteral("member_joined"), roomTarget(room->id));
         }
         finishViews(store, change, caller);
         return change;
@@ -164,7 +194,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const JoinReque
 void RoomHandler::handle(Session& session, const QJsonValue& id, const LeaveRequest& request)
 {
     const qint64 caller = session.userId();
-    commit(session, id, Answer::Ok, [caller, request](Store& store) -> Outcome<RoomChange> {
+    const QString ip = session.peerAddress().toString();
+    commit(session, id, Answer::Ok, [caller, request, ip](Store& store) -> Outcome<RoomChange> {
         const auto roomId = fromWireId(request.room);
         if (!roomId || !store.rooms().member(*roomId, caller))
             return forbidden();
@@ -173,6 +204,7 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const LeaveRequ
         change.events.append(
             appendMembership(store, EventKind::MemberLeave, *roomId, caller, caller));
         store.rooms().removeMember(*roomId, caller);
+        recordAudit(store, ip, caller, {}, QStringLiteral("member_left"), roomTarget(*roomId));
         change.removed.append(caller);
         return change;
     });
@@ -181,7 +213,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const LeaveRequ
 void RoomHandler::handle(Session& session, const QJsonValue& id, const InviteRequest& request)
 {
     const qint64 caller = session.userId();
-    commit(session, id, Answer::Ok, [caller, request](Store& store) -> Outcome<RoomChange> {
+    const QString ip = session.peerAddress().toString();
+    commit(session, id, Answer::Ok, [caller, request, ip](Store& store) -> Outcome<RoomChange> {
         const auto self = moderator(store, request.room, caller, QStringLiteral("invite"));
         if (!self.ok())
             return self.error();
@@ -197,6 +230,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const InviteReq
         addMember(store, change, *invitee, Role::Member);
         change.events.append(
             appendMembership(store, EventKind::MemberJoin, roomId, caller, *invitee));
+        recordAudit(store, ip, caller, {}, QStringLiteral("member_invited"), roomTarget(roomId),
+            userDetail(store, *invitee));
         finishViews(store, change, caller);
         return change;
     });
@@ -205,7 +240,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const InviteReq
 void RoomHandler::handle(Session& session, const QJsonValue& id, const KickRequest& request)
 {
     const qint64 caller = session.userId();
-    commit(session, id, Answer::Ok, [caller, request](Store& store) -> Outcome<RoomChange> {
+    const QString ip = session.peerAddress().toString();
+    commit(session, id, Answer::Ok, [caller, request, ip](Store& store) -> Outcome<RoomChange> {
         const auto self = moderator(store, request.room, caller, QStringLiteral("kick"));
         if (!self.ok())
             return self.error();
@@ -225,6 +261,8 @@ void RoomHandler::handle(Session& session, const QJsonValue& id, const KickReque
         change.events.append(
             appendMembership(store, EventKind::MemberLeave, roomId, caller, *target));
         store.rooms().removeMember(roomId, *target);
+        recordAudit(store, ip, caller, {}, QStringLiteral("member_kicked"), roomTarget(roomId),
+            userDetail(store, *target));
         change.removed.append(*target);
         return change;
     });

@@ -101,4 +101,11 @@ QByteArray Session::requestPath() const
 {
     return m_socket->requestPath();
 }
+
+QHostAddress Session::peerAddress() const
+{
+    bool isV4 = false;
+    const quint32 v4 = m_socket->peerAddress().toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : m_socket->peerAddress();
+}
 } // namespace palaver::server

@@ -6,6 +6,7 @@
 #include "shared/objects/wireenums.h"
 
 #include <QDeadlineTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QQueue>
 
@@ -66,6 +67,8 @@ public:
     bool noteRateLimited(qint64 now, int threshold, qint64 windowMs);
 
     QString peerDescription() const;
+    /// The peer's IP address (IPv4 as a.b.c.d even on a dual-stack socket).
+    QHostAddress peerAddress() const;
     /// The WebSocket request's path ("/v1").
     QByteArray requestPath() const;
 
