@@ -52,6 +52,13 @@ Account::Account(const AccountOptions& options, QObject* parent)
         &m_connection, &Connection::retryInSecondsChanged, this, &Account::retryInSecondsChanged);
     connect(&m_connection, &Connection::authenticated, this, &Account::onAuthenticated);
     connect(&m_connection, &Connection::authFailed, this, &Account::onAuthFailed);
+    connect(&m_connection, &Connection::certificateRefused, this, &Account::setError);
+    connect(&m_connection, &Connection::certificatePinNotSaved, this, [this](const QString& file) {
+        setError(tr("Could not save the trusted certificate to %1; you will be asked again "
+                    "next time.")
+                     .arg(file));
+    });
+    m_connection.certificatePins().setStorageFile(m_folders.certificatePinsFile());
     connect(&m_connection, &Connection::connectionLost, this, [this](int code, const QString& why) {
         if (code == int(CloseCode::ProtocolViolation) || code == int(CloseCode::AccountDisabled))
             setError(tr("The server closed the connection: %1").arg(why));
@@ -193,6 +200,20 @@ void Account::signOut()
     m_username.clear();
     m_displayName.clear();
     Q_EMIT userChanged();
+}
+
+void Account::trustCertificate()
+{
+    m_connection.trustCertificate();
+}
+
+void Account::rejectCertificate()
+{
+    const QString server = m_connection.certificateQuestion()->server();
+    if (server.isEmpty())
+        return;
+    m_connection.rejectCertificate();
+    setError(tr("Not connected: you did not trust the certificate of %1.").arg(server));
 }
 
 void Account::onAuthenticated(const WelcomeAnswer& welcome)

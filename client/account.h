@@ -38,9 +38,17 @@ class Account : public QObject
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
     Q_PROPERTY(palaver::client::RoomListModel* rooms READ rooms CONSTANT)
+    Q_PROPERTY(palaver::client::CertificateQuestion* certificate READ certificate CONSTANT)
 public:
-    /// The states of the connection banner.
-    enum ConnectionState { SignedOut, Connecting, Authenticating, Online, Reconnecting };
+    /// The states of the connection banner (the same order as Connection::State).
+    enum ConnectionState {
+        SignedOut,
+        Connecting,
+        Authenticating,
+        Online,
+        Reconnecting,
+        AwaitingTrust
+    };
     Q_ENUM(ConnectionState)
 
     /// An account with its files in AppDataLocation (PALAVER_NO_KEYCHAIN=1 skips the keychain).
@@ -58,6 +66,8 @@ public:
     QString lastError() const { return m_lastError; }
     int totalUnread() const { return m_totalUnread; }
     RoomListModel* rooms() const { return m_roomList; }
+    /// The server certificate the user is asked to trust (problem None: nothing asked).
+    CertificateQuestion* certificate() { return m_connection.certificateQuestion(); }
     /// The connection, for tests and diagnostics.
     Connection& connection() { return m_connection; }
     /// The open account's parts (null while none is open), for tests and diagnostics.
@@ -70,6 +80,10 @@ public:
     Q_INVOKABLE bool restoreSession();
     /// Logs out (revoking the token on the server) and forgets the token.
     Q_INVOKABLE void signOut();
+    /// Trusts the certificate in question for its server from now on and connects.
+    Q_INVOKABLE void trustCertificate();
+    /// Does not trust it: stays disconnected (lastError says why).
+    Q_INVOKABLE void rejectCertificate();
 
     /// The room's timeline, owned by the Account (null while signed out).
     Q_INVOKABLE palaver::client::TimelineModel* timeline(const QString& roomId);

@@ -47,6 +47,11 @@ void AccountFolders::setLastUsed(const QString& folder)
     file.commit();
 }
 
+QString AccountFolders::certificatePinsFile() const
+{
+    return QDir(m_base).filePath(u"accounts/trusted-certificates.json"_s);
+}
+
 void AccountFolders::clearLastUsed()
 {
     QFile::remove(lastUsedFile());

@@ -1,6 +1,6 @@
 #pragma once
-// Where each account's files live: <base>/accounts/<host_port>_<username>/, and which
-// account was used last (what restoreSession opens).
+// Where each account's files live: <base>/accounts/<host_port>_<username>/, which account
+// was used last (what restoreSession opens) and the certificates the user trusted.
 #include <QString>
 
 namespace palaver::client {
@@ -21,6 +21,9 @@ public:
     QString lastUsed() const;
     void setLastUsed(const QString& folder);
     void clearLastUsed();
+    /// The profile's pinned server certificates (shared by its accounts: a pin belongs to
+    /// the server, not to a user of it).
+    QString certificatePinsFile() const;
 
 private:
     QString lastUsedFile() const;

@@ -1,12 +1,15 @@
 #include "client/net/connection.h"
 
 #include "client/logging.h"
+#include "client/net/certificatecheck.h"
 #include "client/net/networkwatcher.h"
 #include "shared/limits.h"
 
+#include <QSslConfiguration>
 #include <QSysInfo>
 
 using namespace std::chrono_literals;
+using namespace Qt::StringLiterals;
 
 namespace palaver::client {
 namespace {
@@ -14,6 +17,15 @@ constexpr int kDefaultPingIntervalMs = 25000; // under the server's 30 s ping: i
 constexpr int kDefaultPongTimeoutMs = 10000;
 constexpr int kConnectTimeoutMs = 15000; // an unroutable host would otherwise hang for minutes
 constexpr int kLogoutGraceMs = 3000;
+
+// What the server presented, leaf first (the chain is empty only if the TLS layer kept none).
+QList<QSslCertificate> presentedChain(const QSslConfiguration& tls)
+{
+    QList<QSslCertificate> chain = tls.peerCertificateChain();
+    if (chain.isEmpty() && !tls.peerCertificate().isNull())
+        chain.append(tls.peerCertificate());
+    return chain;
+}
 
 bool closeCodeForbidsRetry(int code)
 {
@@ -38,10 +50,16 @@ Connection::Connection(QObject* parent)
 
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         m_connectTimeout.stop();
+        // Nothing is sent, above all no token or password, before the certificate passed.
+        if (!peerMatchesPin()) {
+            m_socket.abort();
+            return;
+        }
         setState(State::Authenticating);
         sendAuth();
     });
     connect(&m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
+    connect(&m_socket, &QWebSocket::sslErrors, this, &Connection::onSslErrors);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &Connection::onTextMessage);
     connect(&m_connectTimeout, &QTimer::timeout, this, [this] { m_socket.abort(); });
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::connectNow);
@@ -107,6 +125,7 @@ void Connection::close()
 {
     stopTimers();
     m_tracker.clear();
+    m_question.clear();
     setState(State::SignedOut);
     if (m_socket.state() != QAbstractSocket::UnconnectedState)
         m_socket.abort();
@@ -131,6 +150,14 @@ void Connection::connectNow()
     if (m_state != State::Reconnecting)
         setState(State::Connecting);
     qCDebug(lcClientNet) << "connecting to" << m_url.toDisplayString();
+    m_certificateRefusal.clear();
+    // Only the pinned chain's own "untrusted" errors: any other certificate still fails. The
+    // list form of ignoreSslErrors, because QWebSocket keeps the argument-less form for every
+    // later connection.
+    m_ignoredSslErrors = m_url.scheme() == u"wss"_s
+        ? CertificateCheck::ignorableErrors(m_pins.pin(CertificatePins::serverKey(m_url)).chain)
+        : QList<QSslError>();
+    m_socket.ignoreSslErrors(m_ignoredSslErrors);
     m_connectTimeout.start();
     m_socket.open(m_url);
 }
@@ -221,6 +248,18 @@ void Connection::onDisconnected()
     m_connectTimeout.stop();
     if (m_state == State::SignedOut || m_authRejected)
         return;
+    if (m_question.problem() != CertificateQuestion::None) {
+        // Retrying would only ask again: wait for trustCertificate() or rejectCertificate().
+        stopTimers();
+        setState(State::AwaitingTrust);
+        return;
+    }
+    if (!m_certificateRefusal.isEmpty()) {
+        const QString message = m_certificateRefusal;
+        close();
+        Q_EMIT certificateRefused(message);
+        return;
+    }
     qCInfo(lcClientNet) << "connection lost:" << code << reason;
     Q_EMIT connectionLost(code, reason);
     if (closeCodeForbidsRetry(code) && m_state == State::Online) {
@@ -230,6 +269,80 @@ void Connection::onDisconnected()
     }
     setState(State::Reconnecting);
     scheduleReconnect(m_policy.nextDelay());
+}
+
+void Connection::onSslErrors(const QList<QSslError>& errors)
+{
+    const QString server = CertificatePins::serverKey(m_url);
+    const CertificatePin pin = m_pins.pin(server);
+    const QSslConfiguration tls = m_socket.sslConfiguration();
+    const QSslCertificate peer = tls.peerCertificate();
+    const CertificateVerdict verdict =
+        CertificateCheck::judge(pin.digest(), peer, errors, m_ignoredSslErrors);
+    if (verdict == CertificateVerdict::Proceed)
+        return;
+    QStringList reasons;
+    for (const QSslError& error : errors) {
+        if (!reasons.contains(error.errorString()))
+            reasons.append(error.errorString());
+    }
+    qCWarning(lcClientNet) << "certificate of" << server << "refused:" << int(verdict) << reasons;
+    // The errors are not ignored, so the handshake fails and onDisconnected() follows.
+    const QList<QSslCertificate> chain = presentedChain(tls);
+    switch (verdict) {
+    case CertificateVerdict::AskFirstUse:
+        m_question.ask(CertificateQuestion::Untrusted, server, chain, reasons);
+        break;
+    case CertificateVerdict::Changed:
+        m_question.ask(CertificateQuestion::Changed, server, chain, reasons,
+            CertificateCheck::fingerprint(pin.leaf()));
+        break;
+    default:
+        m_certificateRefusal =
+            tr("The certificate of %1 is not valid: %2").arg(server, reasons.join(u"; "_s));
+        break;
+    }
+}
+
+bool Connection::peerMatchesPin()
+{
+    if (m_url.scheme() != u"wss"_s)
+        return true;
+    if (m_question.problem() != CertificateQuestion::None || !m_certificateRefusal.isEmpty())
+        return false;
+    // A pinned server that now shows a certificate the system trusts (no TLS errors, so
+    // onSslErrors never ran) is still a changed certificate.
+    const QString server = CertificatePins::serverKey(m_url);
+    if (!m_pins.contains(server))
+        return true;
+    const CertificatePin pin = m_pins.pin(server);
+    const QSslConfiguration tls = m_socket.sslConfiguration();
+    if (CertificateCheck::digest(tls.peerCertificate()) == pin.digest())
+        return true;
+    qCWarning(lcClientNet) << "certificate of" << server << "changed";
+    m_question.ask(CertificateQuestion::Changed, server, presentedChain(tls), {},
+        CertificateCheck::fingerprint(pin.leaf()));
+    return false;
+}
+
+bool Connection::trustCertificate()
+{
+    if (m_state != State::AwaitingTrust || m_question.problem() == CertificateQuestion::None)
+        return false;
+    const QString server = m_question.server();
+    if (!m_pins.trust(server, m_question.chain()))
+        Q_EMIT certificatePinNotSaved(m_pins.storageFile());
+    qCInfo(lcClientNet) << "user trusts certificate" << m_question.fingerprint() << "for" << server;
+    m_question.clear();
+    m_policy.reset();
+    setState(State::Connecting);
+    connectNow();
+    return true;
+}
+
+void Connection::rejectCertificate()
+{
+    close();
 }
 
 void Connection::scheduleReconnect(std::chrono::milliseconds delay)

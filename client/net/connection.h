@@ -1,6 +1,9 @@
 #pragma once
 // One WebSocket per account: authenticates, matches answers to requests, hands pushes on,
-// notices dead links and reconnects with backoff.
+// notices dead links and reconnects with backoff. Over wss:// it trusts the system's CAs and,
+// for a certificate they do not vouch for, asks once and then accepts exactly that one.
+#include "client/net/certificatepins.h"
+#include "client/net/certificatequestion.h"
 #include "client/net/reconnectpolicy.h"
 #include "client/net/requesttracker.h"
 #include "shared/framecodec.h"
@@ -30,8 +33,9 @@ class Connection : public QObject
 {
     Q_OBJECT
 public:
-    /// The states of CLIENT-API.md's connectionState.
-    enum class State { SignedOut, Connecting, Authenticating, Online, Reconnecting };
+    /// The states of CLIENT-API.md's connectionState. AwaitingTrust: the server's certificate
+    /// needs the user's decision (certificateQuestion()); nothing reconnects until then.
+    enum class State { SignedOut, Connecting, Authenticating, Online, Reconnecting, AwaitingTrust };
     Q_ENUM(State)
     using Handler = RequestTracker::Handler;
 
@@ -70,6 +74,16 @@ public:
     /// Replaces the backoff's random source (tests).
     void setReconnectPolicy(const ReconnectPolicy& policy) { m_policy = policy; }
 
+    /// The certificates the user trusted (in memory until given a storage file).
+    CertificatePins& certificatePins() { return m_pins; }
+    /// The pending certificate decision while AwaitingTrust (problem None otherwise).
+    CertificateQuestion* certificateQuestion() { return &m_question; }
+    /// The user trusts the certificate in question: pins it for this server and connects
+    /// again at once. False (nothing changes) when no question is pending.
+    bool trustCertificate();
+    /// The user does not trust it: forgets the question and closes for good.
+    void rejectCertificate();
+
 Q_SIGNALS:
     void stateChanged(palaver::client::Connection::State state);
     void retryInSecondsChanged(int seconds);
@@ -82,6 +96,11 @@ Q_SIGNALS:
     /// The link broke with `closeCode` (1006 when it just died); a reconnect follows unless
     /// the code forbids it.
     void connectionLost(int closeCode, const QString& reason);
+    /// The server's certificate is invalid in a way no trust overrides (expired, revoked…);
+    /// the connection is closed for good.
+    void certificateRefused(const QString& message);
+    /// trustCertificate() could not write the pin file: it holds for this run only.
+    void certificatePinNotSaved(const QString& file);
 
 private:
     void setState(State state);
@@ -91,12 +110,18 @@ private:
     void onTextMessage(const QString& text);
     void onWelcome(const WelcomeAnswer& welcome);
     void onDisconnected();
+    void onSslErrors(const QList<QSslError>& errors);
+    bool peerMatchesPin();
     void scheduleReconnect(std::chrono::milliseconds delay);
     void sendPing();
     void stopTimers();
 
     QWebSocket m_socket;
     NetworkWatcher* m_network = nullptr;
+    CertificatePins m_pins;
+    CertificateQuestion m_question;
+    QList<QSslError> m_ignoredSslErrors; ///< what this attempt's handshake may report
+    QString m_certificateRefusal; ///< set when this attempt's certificate was refused
     RequestTracker m_tracker;
     ReconnectPolicy m_policy;
     AuthRequest m_auth;
