@@ -5,6 +5,7 @@
 
 #include <QJsonParseError>
 #include <cmath>
+#include <cstring>
 #include <utility>
 
 namespace palaver {
@@ -33,6 +34,30 @@ std::optional<DecodeResult<Variant>> parseAlternative(
     return result;
 }
 
+// QJsonDocument accepts two things RFC 8259 forbids inside strings: raw control characters
+// (U+0000-U+001F) and unknown escapes such as "\q" (read as "q"). The contract calls such a
+// frame invalid JSON, so they are looked for here, after Qt has checked everything else.
+// Returns what is wrong, or nothing.
+std::optional<QString> strictStringError(const QByteArray& utf8)
+{
+    bool inString = false;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const uchar c = uchar(utf8[i]);
+        if (!inString) {
+            inString = c == '"';
+        } else if (c == '"') {
+            inString = false;
+        } else if (c < 0x20) {
+            return QStringLiteral("control character in a string");
+        } else if (c == '\\') {
+            const char next = i + 1 < utf8.size() ? utf8[++i] : '\0';
+            if (!strchr("\"\\/bfnrtu", next) || next == '\0')
+                return QStringLiteral("invalid escape sequence");
+        }
+    }
+    return std::nullopt;
+}
+
 struct Envelope
 {
     QJsonObject object;
@@ -46,10 +71,14 @@ std::variant<Envelope, FrameError> readEnvelope(
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+    std::optional<QString> strictError;
+    if (parseError.error == QJsonParseError::NoError)
+        strictError = strictStringError(utf8);
+    if (parseError.error != QJsonParseError::NoError || strictError || !doc.isObject()) {
         const QString why = parseError.error != QJsonParseError::NoError
             ? QStringLiteral("invalid JSON: %1").arg(parseError.errorString())
-            : QStringLiteral("a frame must be one JSON object");
+            : strictError ? QStringLiteral("invalid JSON: %1").arg(*strictError)
+                          : QStringLiteral("a frame must be one JSON object");
         return FrameError {{ErrorCode::BadRequest, why}, {}, true, std::nullopt};
     }
     Envelope env {doc.object(), {}, {}};
