@@ -95,6 +95,22 @@ ApplicationWindow {
         }
     }
 
+    // Over either page: the question comes from signing in or from a reconnect alike.
+    CertificateDialog {
+        id: certificateDialog
+        objectName: "certificateDialog"
+        readonly property bool asked: account.certificate.problem !== CertificateQuestion.None
+        problem: account.certificate.problem
+        server: account.certificate.server
+        fingerprint: account.certificate.fingerprint
+        pinnedFingerprint: account.certificate.pinnedFingerprint
+        subject: account.certificate.subject
+        expiry: account.certificate.expiry
+        onAskedChanged: certificateDialog.asked ? certificateDialog.open() : certificateDialog.close()
+        onTrustRequested: account.trustCertificate()
+        onRejected: account.rejectCertificate()
+    }
+
     Toast {
         id: toast
     }

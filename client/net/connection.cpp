@@ -286,7 +286,10 @@ void Connection::onSslErrors(const QList<QSslError>& errors)
         if (!reasons.contains(error.errorString()))
             reasons.append(error.errorString());
     }
-    qCWarning(lcClientNet) << "certificate of" << server << "refused:" << int(verdict) << reasons;
+    const char* why = verdict == CertificateVerdict::Changed ? "changed; refused:"
+        : verdict == CertificateVerdict::AskFirstUse         ? "not trusted; asking:"
+                                                             : "invalid; refused:";
+    qCWarning(lcClientNet) << "certificate of" << server << why << reasons;
     // The errors are not ignored, so the handshake fails and onDisconnected() follows.
     const QList<QSslCertificate> chain = presentedChain(tls);
     switch (verdict) {

@@ -3,17 +3,21 @@ import QtQuick.Controls
 import Palaver
 
 // The strip across the window while the connection is not up: "Connecting…",
-// "Offline — reconnecting in 4 s", then "Back online" for a moment.
+// "Offline — reconnecting in 4 s", then "Back online" for a moment; while a certificate
+// question is open, that nothing connects until it is answered.
 Rectangle {
     id: root
 
     property int connectionState: Account.Online
     property int retryInSeconds: 0
     property string lastError: ""
+    property bool certificateChanged: false
 
     property bool wasDisconnected: false
     property bool showBackOnline: false
     readonly property bool online: root.connectionState === Account.Online
+    readonly property bool alarming: root.connectionState === Account.Reconnecting
+                                     || root.connectionState === Account.AwaitingTrust
     readonly property bool shown: !root.online || root.showBackOnline
     readonly property string message: {
         switch (root.connectionState) {
@@ -25,6 +29,10 @@ Rectangle {
             return root.retryInSeconds > 0
                     ? qsTr("Offline — reconnecting in %1 s").arg(root.retryInSeconds)
                     : qsTr("Offline — reconnecting…")
+        case Account.AwaitingTrust:
+            return root.certificateChanged
+                    ? qsTr("Not connected — the server's certificate changed, possibly an attack")
+                    : qsTr("Not connected — the server's certificate needs your decision")
         case Account.SignedOut:
             return qsTr("Signed out")
         default:
@@ -45,7 +53,7 @@ Rectangle {
 
     implicitHeight: root.shown ? label.implicitHeight + 2 * Theme.spacing : 0
     clip: true
-    color: root.connectionState === Account.Reconnecting ? Theme.bannerOffline
+    color: root.alarming ? Theme.bannerOffline
          : root.online ? Theme.bannerOnline : Theme.bannerConnecting
 
     Accessible.role: Accessible.AlertMessage
@@ -65,7 +73,7 @@ Rectangle {
         horizontalAlignment: Text.AlignHCenter
         elide: Text.ElideRight
         text: root.message
-        color: root.connectionState === Account.Reconnecting ? Theme.danger
+        color: root.alarming ? Theme.danger
              : root.online ? Theme.success : Theme.warning
         font.pixelSize: Theme.fontSizeSmall + 1
         font.bold: true

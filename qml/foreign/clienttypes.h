@@ -2,13 +2,14 @@
 
 // QML names for palaver-client-core's types. The library stays free of QML; these gadgets only
 // carry the registration macros that qt_add_qml_module turns into type registrations.
-// One header for all five because each is a two-line declaration with nothing to implement.
+// One header for all of them because each is a two-line declaration with nothing to implement.
 
 #include "client/account.h"
 #include "client/models/memberlistmodel.h"
 #include "client/models/roomlistmodel.h"
 #include "client/models/timelinemodel.h"
 #include "client/models/typingmodel.h"
+#include "client/net/certificatequestion.h"
 
 #include <QQmlEngine>
 
@@ -52,6 +53,16 @@ struct TypingModelForeign
     QML_FOREIGN(palaver::client::TypingModel)
     QML_NAMED_ELEMENT(TypingModel)
     QML_UNCREATABLE("Owned by Account: use account.typing(roomId)")
+};
+
+/// account.certificate: the server certificate the user is asked about; enums as
+/// CertificateQuestion.Untrusted etc.
+struct CertificateQuestionForeign
+{
+    Q_GADGET
+    QML_FOREIGN(palaver::client::CertificateQuestion)
+    QML_NAMED_ELEMENT(CertificateQuestion)
+    QML_UNCREATABLE("Owned by Account: use account.certificate")
 };
 
 } // namespace palaver::qml

@@ -90,6 +90,7 @@ Page {
             objectName: "connectionBanner"
             connectionState: root.account.connectionState
             retryInSeconds: root.account.retryInSeconds
+            certificateChanged: root.account.certificate.problem === CertificateQuestion.Changed
             Layout.fillWidth: true
         }
 

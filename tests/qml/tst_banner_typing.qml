@@ -47,11 +47,16 @@ Item {
                 {tag: "authenticating", state: Account.Authenticating, retry: 0, text: "Signing in…"},
                 {tag: "retry countdown", state: Account.Reconnecting, retry: 4, text: "Offline — reconnecting in 4 s"},
                 {tag: "retrying now", state: Account.Reconnecting, retry: 0, text: "Offline — reconnecting…"},
+                {tag: "certificate question", state: Account.AwaitingTrust, retry: 0,
+                 text: "Not connected — the server's certificate needs your decision"},
+                {tag: "certificate changed", state: Account.AwaitingTrust, retry: 0, changed: true,
+                 text: "Not connected — the server's certificate changed, possibly an attack"},
             ]
         }
         function test_banner_messages(data) {
             const banner = createTemporaryObject(bannerComponent, root,
-                                                 {connectionState: data.state, retryInSeconds: data.retry})
+                                                 {connectionState: data.state, retryInSeconds: data.retry,
+                                                  certificateChanged: data.changed === true})
             verify(banner.shown)
             verify(banner.implicitHeight > 0)
             compare(findNamed(banner, "bannerText").text, data.text)
