@@ -8,7 +8,7 @@ ServerAddress ServerAddress::fromUserInput(const QString& input)
 {
     QString text = input.trimmed();
     // Without a scheme QUrl reads "host:8765" as scheme "host"; plain ws is the default
-    // because that is all the server speaks today.
+    // because that is what palaver-server serves unless given a certificate.
     if (!text.contains(u"://"_s))
         text.prepend(u"ws://"_s);
     QUrl url(text, QUrl::StrictMode);
