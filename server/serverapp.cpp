@@ -2,6 +2,7 @@
 
 #include "server/admin/admincli.h"
 #include "server/config/serverconfig.h"
+#include "server/logging.h"
 #include "server/net/chatserver.h"
 #include "server/net/signalwatcher.h"
 
@@ -64,12 +65,18 @@ int runServer(int argc, char** argv)
     const auto parsed = parseServerConfig(arguments);
     if (const auto* exit = std::get_if<ConfigExit>(&parsed)) {
         QTextStream(exit->exitCode == 0 ? stdout : stderr) << exit->text << Qt::endl;
-        if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h")))
+        if (arguments.contains(QStringLiteral("--help")) ||
+            arguments.contains(QStringLiteral("-h")))
             QTextStream(stdout) << '\n' << admin::adminCommandsHelp() << Qt::endl;
         return exit->exitCode;
     }
+    const ServerConfig& config = std::get<ServerConfig>(parsed);
+    installLogging(config.logLevel, config.logFormat);
     raiseFileLimit();
-    ChatServer server(std::get<ServerConfig>(parsed));
+    // OpenSSL writes to TLS sockets with write(), which raises SIGPIPE when a peer has gone
+    // (plain sockets use MSG_NOSIGNAL): a vanished client must not end the server.
+    std::signal(SIGPIPE, SIG_IGN);
+    ChatServer server(config);
     QString error;
     if (!server.start(&error)) {
         QTextStream(stderr) << "palaver-server: " << error << Qt::endl;
@@ -77,6 +84,9 @@ int runServer(int argc, char** argv)
     }
     // Tools and tests read this line to learn the port when they asked for port 0.
     QTextStream(stdout) << "palaver-server listening on " << server.url() << Qt::endl;
+    if (!server.tlsFingerprint().isEmpty()) // what users compare when their client asks
+        QTextStream(stdout) << "TLS certificate SHA-256 fingerprint: " << server.tlsFingerprint()
+                            << Qt::endl;
 
     SignalWatcher signals({SIGINT, SIGTERM});
     QObject::connect(&signals, &SignalWatcher::received, &server, &ChatServer::shutdown);

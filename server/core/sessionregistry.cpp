@@ -7,6 +7,7 @@ namespace palaver::server {
 void SessionRegistry::add(Session* session)
 {
     m_byUser[session->userId()].append(session);
+    ++m_sessionCount;
 }
 
 bool SessionRegistry::remove(Session* session)
@@ -14,6 +15,7 @@ bool SessionRegistry::remove(Session* session)
     auto it = m_byUser.find(session->userId());
     if (it == m_byUser.end() || !it->removeOne(session))
         return false;
+    --m_sessionCount;
     if (it->isEmpty()) {
         m_byUser.erase(it);
         return true;

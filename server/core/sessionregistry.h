@@ -17,6 +17,7 @@ public:
     const QList<Session*>& sessionsOf(qint64 userId) const;
     bool isOnline(qint64 userId) const { return m_byUser.contains(userId); }
     qsizetype userCount() const { return m_byUser.size(); }
+    qsizetype sessionCount() const { return m_sessionCount; }
     /// Every authenticated session (shutdown, keep-alive sweeps).
     QList<Session*> all() const;
     /// Closes every device of the user with `code` (4403 disabled, 4401 token revoked); the
@@ -25,6 +26,7 @@ public:
 
 private:
     QHash<qint64, QList<Session*>> m_byUser;
+    qsizetype m_sessionCount = 0;
 };
 
 } // namespace palaver::server

@@ -1,17 +1,20 @@
 #include "server/handlers/authhandler.h"
 
+#include "server/auth/loginthrottle.h"
 #include "server/auth/passwordhasher.h"
 #include "server/auth/sessiontoken.h"
 #include "server/config/serverconfig.h"
 #include "server/core/wireid.h"
 #include "server/handlers/audit.h"
 #include "server/logging.h"
+#include "server/metrics/servermetrics.h"
 #include "server/net/session.h"
 #include "server/storage/database.h"
 #include "shared/limits.h"
 
 #include <QDateTime>
 #include <QPointer>
+#include <QTimer>
 
 namespace palaver::server {
 namespace {
@@ -36,6 +39,7 @@ bool AuthHandler::acceptProtocol(Session& session, const QJsonValue& id, int pro
 
 void AuthHandler::fail(Session& session, const QJsonValue& id, const ProtocolError& error)
 {
+    ServerMetrics::add(m_ctx.metrics.authFailures);
     qCInfo(lcAuth) << session.peerDescription() << "authentication failed:" << error.message;
     session.answerError(id, error);
     session.close(CloseCode::AuthRequired, QStringLiteral("authentication failed"));
@@ -87,6 +91,15 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const LoginRequ
     if (!acceptProtocol(session, id, request.protocol))
         return;
     session.setState(Session::State::Authenticating);
+    if (const auto wait = m_ctx.logins.refusedFor(request.username, session.peerAddress(), now())) {
+        // Refused whether or not the account exists, and before the password is looked at.
+        ServerMetrics::add(m_ctx.metrics.loginsRefused);
+        qCInfo(lcAuth) << session.peerDescription() << "login refused: too many failures";
+        session.answerError(id, ErrorCode::RateLimited,
+            QStringLiteral("too many failed logins; try again later"), *wait);
+        session.close(CloseCode::AuthRequired, QStringLiteral("too many failed logins"));
+        return;
+    }
     QPointer<Session> guard(&session);
     m_ctx.db.read<std::optional<UserRecord>>(
         [username = request.username](Store& store) -> Outcome<std::optional<UserRecord>> {
@@ -107,8 +120,17 @@ void AuthHandler::handle(Session& session, const QJsonValue& id, const LoginRequ
                         return;
                     if (!match) {
                         noteLoginFailure(*guard, user, name);
-                        return fail(*guard, id, kBadCredentials);
+                        // Each failure past the first few is answered later than the last.
+                        const qint64 delay = m_ctx.logins.failed(name, guard->peerAddress(), now());
+                        if (delay == 0)
+                            return fail(*guard, id, kBadCredentials);
+                        QTimer::singleShot(delay, guard, [this, guard, id] {
+                            if (guard)
+                                fail(*guard, id, kBadCredentials);
+                        });
+                        return;
                     }
+                    m_ctx.logins.succeeded(name);
                     startSession(*guard, id, *user, device);
                 });
         });

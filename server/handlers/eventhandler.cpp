@@ -4,10 +4,12 @@
 #include "server/core/fanout.h"
 #include "server/core/typingtracker.h"
 #include "server/core/wireid.h"
+#include "server/metrics/servermetrics.h"
 #include "server/net/session.h"
 #include "server/storage/database.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QPointer>
 
 namespace palaver::server {
@@ -160,35 +162,42 @@ void EventHandler::commit(Session& session, const QJsonValue& id, bool isSend,
     std::function<Outcome<Appended>(Store&)> job)
 {
     QPointer<Session> guard(&session);
-    m_ctx.db.write<Appended>(std::move(job), [this, guard, id, isSend](Outcome<Appended> result) {
-        if (!result.ok()) {
-            if (guard)
-                guard->answerError(id, result.error());
-            return;
-        }
-        const Event& e = result.value().event;
-        if (guard) {
-            AckAnswer ack {e.room, e.seq, e.ts, std::nullopt, std::nullopt};
-            if (isSend) {
-                ack.clientMid = e.clientMid;
-                ack.duplicate = result.value().duplicate;
+    QElapsedTimer arrived;
+    arrived.start();
+    m_ctx.db.write<Appended>(
+        std::move(job), [this, guard, id, isSend, arrived](Outcome<Appended> result) {
+            if (!result.ok()) {
+                if (guard)
+                    guard->answerError(id, result.error());
+                return;
             }
-            guard->answer(id, ack);
-        }
-        if (result.value().duplicate)
-            return; // pushed the first time
-        const qint64 roomId = fromWireId(e.room).value_or(0);
-        const qint64 senderId = fromWireId(e.sender).value_or(0);
-        if (e.kind == EventKind::Message)
-            m_ctx.typing.stop(roomId, senderId); // sending ends typing, before the message shows
-        m_ctx.fanout.toRoom(roomId, encodePush(EventPush {e}));
-        if (e.kind == EventKind::Message) {
-            QList<qint64> mentioned;
-            for (const QString& user : e.mentions)
-                mentioned.append(fromWireId(user).value_or(0));
-            m_ctx.badges.messageCommitted(roomId, senderId, mentioned);
-        }
-    });
+            const Event& e = result.value().event;
+            if (guard) {
+                AckAnswer ack {e.room, e.seq, e.ts, std::nullopt, std::nullopt};
+                if (isSend) {
+                    ack.clientMid = e.clientMid;
+                    ack.duplicate = result.value().duplicate;
+                }
+                guard->answer(id, ack);
+            }
+            if (result.value().duplicate)
+                return; // pushed the first time
+            ServerMetrics::add(m_ctx.metrics.eventsStored);
+            m_ctx.metrics.sendToCommit.observe(arrived.nsecsElapsed() / 1000);
+            const qint64 roomId = fromWireId(e.room).value_or(0);
+            const qint64 senderId = fromWireId(e.sender).value_or(0);
+            if (e.kind == EventKind::Message)
+                m_ctx.typing.stop(
+                    roomId, senderId); // sending ends typing, before the message shows
+            ServerMetrics::add(m_ctx.metrics.deliveries,
+                quint64(m_ctx.fanout.toRoom(roomId, encodePush(EventPush {e}))));
+            if (e.kind == EventKind::Message) {
+                QList<qint64> mentioned;
+                for (const QString& user : e.mentions)
+                    mentioned.append(fromWireId(user).value_or(0));
+                m_ctx.badges.messageCommitted(roomId, senderId, mentioned);
+            }
+        });
 }
 
 } // namespace palaver::server

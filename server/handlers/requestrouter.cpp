@@ -3,6 +3,7 @@
 #include "server/config/serverconfig.h"
 #include "server/core/ratelimiter.h"
 #include "server/logging.h"
+#include "server/metrics/servermetrics.h"
 #include "server/net/session.h"
 
 #include <QDateTime>
@@ -94,7 +95,9 @@ bool RequestRouter::admit(Session& session, const QJsonValue& id, FrameType type
     if (!retryAfter)
         return true;
     session.answerError(id, ErrorCode::RateLimited, QStringLiteral("slow down"), *retryAfter);
+    ServerMetrics::add(m_ctx.metrics.rateLimited);
     if (session.noteRateLimited(now, m_ctx.config.floodThreshold, m_ctx.config.floodWindowMs)) {
+        ServerMetrics::add(m_ctx.metrics.floodCloses);
         qCInfo(lcSession) << session.peerDescription() << "closed for flooding";
         session.close(CloseCode::Flooding, QStringLiteral("flooding"));
     }

@@ -4,6 +4,7 @@ namespace palaver::server {
 class BadgePublisher;
 class Database;
 class Fanout;
+class LoginThrottle;
 class PasswordHasher;
 class PresenceTracker;
 class RateLimiter;
@@ -11,6 +12,7 @@ class RoomRoster;
 class SessionRegistry;
 class TypingTracker;
 struct ServerConfig;
+struct ServerMetrics;
 
 struct ServerContext
 {
@@ -24,6 +26,8 @@ struct ServerContext
     BadgePublisher& badges;
     TypingTracker& typing;
     PresenceTracker& presence;
+    ServerMetrics& metrics;
+    LoginThrottle& logins;
 };
 
 } // namespace palaver::server

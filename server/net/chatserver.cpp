@@ -6,7 +6,9 @@
 #include "server/handlers/servercontext.h"
 #include "server/logging.h"
 #include "server/net/connectionlistener.h"
+#include "server/net/httpendpoints.h"
 #include "server/net/session.h"
+#include "server/net/tlscontext.h"
 #include "server/net/websocketconnection.h"
 #include "server/storage/database.h"
 #include "server/storage/sqlitestorefactory.h"
@@ -14,12 +16,17 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <unistd.h>
 
 namespace palaver::server {
 
 ChatServer::ChatServer(ServerConfig config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_gate({m_config.maxConnections, m_config.maxConnectionsPerIp, m_config.handshakesPerIpPerS})
+    , m_logins({m_config.loginFailuresPerAccount, m_config.loginFailuresPerIp,
+          m_config.loginLockoutS * 1000})
     , m_fanout(m_roster, m_sessions)
     , m_limiter(m_config.ratePerS, m_config.burst)
     , m_badges(m_roster, m_sessions)
@@ -31,6 +38,9 @@ ChatServer::ChatServer(ServerConfig config, QObject* parent)
     m_flusher.setBeforeFlush([this] { m_badges.flushPending(); });
     m_keepAliveTimer.setInterval(m_config.pingIntervalMs);
     connect(&m_keepAliveTimer, &QTimer::timeout, this, &ChatServer::keepAlive);
+    m_maintenanceTimer.setInterval(5000);
+    connect(&m_maintenanceTimer, &QTimer::timeout, this, &ChatServer::maintain);
+    m_uptime.start();
 }
 
 ChatServer::~ChatServer()
@@ -50,6 +60,11 @@ bool ChatServer::start(QString* error)
         return false;
     }
     qint64 lastAccountChange = 0;
+    if (m_config.tlsEnabled()) {
+        m_tls = TlsContext::load(m_config.tlsCertFile, m_config.tlsKeyFile, error);
+        if (!m_tls)
+            return false;
+    }
     m_db = std::make_unique<Database>(
         std::make_unique<SqliteStoreFactory>(m_config.databasePath()), this);
     try {
@@ -63,9 +78,17 @@ bool ChatServer::start(QString* error)
                      .arg(m_config.databasePath(), QString::fromUtf8(e.what()));
         return false;
     }
+    m_lastDatabaseAnswerMs = m_uptime.elapsed();
+    m_http = std::make_unique<HttpEndpoints>(m_config, m_metrics,
+        HttpEndpoints::Probes {[this] {
+                                   return !m_shuttingDown &&
+                                       m_uptime.elapsed() - m_lastDatabaseAnswerMs < 15'000;
+                               },
+            [this] { return renderMetrics(); }});
     m_hasher = std::make_unique<PasswordHasher>(this);
-    m_context = std::make_unique<ServerContext>(ServerContext {m_config, *m_db, m_roster,
-        m_sessions, m_fanout, *m_hasher, m_limiter, m_badges, m_typing, m_presence});
+    m_context =
+        std::make_unique<ServerContext>(ServerContext {m_config, *m_db, m_roster, m_sessions,
+            m_fanout, *m_hasher, m_limiter, m_badges, m_typing, m_presence, m_metrics, m_logins});
     m_router =
         std::make_unique<RequestRouter>(*m_context, [this](Session* s) { onAuthenticated(s); });
 
@@ -83,6 +106,7 @@ bool ChatServer::start(QString* error)
     }
     m_deadlineTimer.start();
     m_keepAliveTimer.start();
+    m_maintenanceTimer.start();
     m_accountWatcher =
         std::make_unique<AccountWatcher>(*m_db, m_sessions, m_roster, m_fanout, this);
     m_accountWatcher->start(lastAccountChange);
@@ -100,13 +124,33 @@ QString ChatServer::url() const
     QString host = m_server->serverAddress().toString();
     if (host.contains(u':'))
         host = u'[' + host + u']';
-    return QStringLiteral("ws://%1:%2/v1").arg(host).arg(port());
+    return QStringLiteral("%1://%2:%3/v1").arg(m_tls ? u"wss" : u"ws", host).arg(port());
+}
+
+QString ChatServer::tlsFingerprint() const
+{
+    return m_tls ? m_tls->fingerprint() : QString();
 }
 
 void ChatServer::onAccepted(int fd)
 {
-    auto* connection = new WebSocketConnection(fd, m_config.maxFrameBytes, m_poller, m_flusher);
-    auto* session = new Session(connection, m_nextNumber++, this);
+    auto* connection = new WebSocketConnection(
+        fd, {m_config.maxFrameBytes, m_config.maxSendQueueBytes}, m_tls.get(), m_poller, m_flusher);
+    const QHostAddress peer = connection->peerAddress();
+    if (const std::optional<Refusal> why = m_gate.admit(peer, QDateTime::currentMSecsSinceEpoch()))
+        return refuse(connection, *why);
+    connection->setRequestHandler([this, connection](const HttpRequestHead& head) {
+        return m_http->decide(head, connection->peerAddress());
+    });
+    connect(connection, &WebSocketConnection::sendQueueOverflowed, this, [this, connection] {
+        ServerMetrics::add(m_metrics.sendQueueOverflows);
+        qCWarning(lcSession) << connection->peerAddress().toString()
+                             << "dropped: it stopped reading and its send queue passed"
+                             << m_config.maxSendQueueBytes << "bytes";
+    });
+    connect(connection, &WebSocketConnection::disconnected, this,
+        [this, peer] { m_gate.release(peer); });
+    auto* session = new Session(connection, m_nextNumber++, &m_metrics, this);
     m_connections.insert(session);
     connect(session, &Session::disconnected, this, &ChatServer::onDisconnected);
     connect(
@@ -115,6 +159,63 @@ void ChatServer::onAccepted(int fd)
     // WebSocket handshake.
     session->setAuthDeadline(QDeadlineTimer(m_config.authTimeoutMs));
     m_awaitingAuth.emplace_back(session);
+}
+
+void ChatServer::refuse(WebSocketConnection* connection, Refusal why)
+{
+    ServerMetrics::add(m_metrics.refused[size_t(why)]);
+    // Answering takes reading the request; past this many at once a flood just gets closed.
+    constexpr int kMaxRefusing = 256;
+    if (m_refusing >= kMaxRefusing) {
+        delete connection;
+        return;
+    }
+    ++m_refusing;
+    connection->refuseWith(why == Refusal::TotalLimit
+            ? HttpResponse::plain(
+                  "503 Service Unavailable", "the server is full\n", "Retry-After: 10\r\n")
+            : HttpResponse::plain("429 Too Many Requests",
+                  "too many connections from this address\n", "Retry-After: 5\r\n"));
+    connect(connection, &WebSocketConnection::disconnected, this, [this, connection] {
+        --m_refusing;
+        connection->deleteLater();
+    });
+    QTimer::singleShot(2000, connection, &WebSocketConnection::abort);
+}
+
+void ChatServer::maintain()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_gate.prune(now);
+    m_logins.prune(now);
+    m_db->read<Done>(
+        [](Store& store) -> Outcome<Done> {
+            store.users().userById(0);
+            return Done {};
+        },
+        [this](Outcome<Done> result) {
+            if (result.ok())
+                m_lastDatabaseAnswerMs = m_uptime.elapsed();
+        });
+}
+
+QByteArray ChatServer::renderMetrics() const
+{
+    MetricsGauges gauges;
+    gauges.connections = quint64(m_connections.size());
+    gauges.usersOnline = quint64(m_sessions.userCount());
+    gauges.devicesOnline = quint64(m_sessions.sessionCount());
+    gauges.batchesCommitted = m_db->writer().batchesCommitted();
+    gauges.jobsCommitted = m_db->writer().jobsCommitted();
+    gauges.databaseErrors = m_db->writer().errors();
+    gauges.uptimeSeconds = double(m_uptime.elapsed()) / 1000;
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (statm.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> fields = statm.readAll().split(' ');
+        if (fields.size() > 1)
+            gauges.residentBytes = fields.at(1).toLongLong() * sysconf(_SC_PAGESIZE);
+    }
+    return palaver::server::renderMetrics(m_metrics, gauges, m_db->writer().commitTimes());
 }
 
 void ChatServer::onOpened(Session* session)

@@ -1,5 +1,6 @@
 #pragma once
 // Owns the listening socket and everything a connection needs; one per server process.
+#include "server/auth/loginthrottle.h"
 #include "server/config/serverconfig.h"
 #include "server/core/badgepublisher.h"
 #include "server/core/fanout.h"
@@ -8,9 +9,12 @@
 #include "server/core/roomroster.h"
 #include "server/core/sessionregistry.h"
 #include "server/core/typingtracker.h"
+#include "server/metrics/servermetrics.h"
+#include "server/net/connectiongate.h"
 #include "server/net/socketpoller.h"
 #include "server/net/writeflusher.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -21,7 +25,9 @@
 namespace palaver::server {
 class AccountWatcher;
 class Database;
+class HttpEndpoints;
 class PasswordHasher;
+class TlsContext;
 class RequestRouter;
 class Session;
 struct ServerContext;
@@ -38,6 +44,8 @@ public:
     /// The bound port (useful with port 0).
     quint16 port() const;
     QString url() const;
+    /// SHA-256 of the TLS certificate ("AB:CD:…"), empty without TLS.
+    QString tlsFingerprint() const;
 
     /// Stops accepting, commits and answers what was queued, closes every client with 1001,
     /// then emits stopped().
@@ -48,6 +56,9 @@ Q_SIGNALS:
 
 private:
     void onAccepted(int fd);
+    void refuse(class WebSocketConnection* connection, Refusal why);
+    void maintain();
+    QByteArray renderMetrics() const;
     void onOpened(Session* session);
     void onDisconnected(Session* session);
     void onAuthenticated(Session* session);
@@ -56,6 +67,11 @@ private:
     void finishShutdown();
 
     ServerConfig m_config;
+    ServerMetrics m_metrics;
+    ConnectionGate m_gate;
+    LoginThrottle m_logins;
+    std::unique_ptr<TlsContext> m_tls;
+    std::unique_ptr<HttpEndpoints> m_http;
     std::unique_ptr<Database> m_db;
     RoomRoster m_roster;
     SessionRegistry m_sessions;
@@ -75,6 +91,10 @@ private:
     std::deque<QPointer<Session>> m_awaitingAuth; ///< oldest first: deadlines are in order
     QTimer m_deadlineTimer;
     QTimer m_keepAliveTimer;
+    QTimer m_maintenanceTimer; ///< prunes limiters, probes the database for /healthz
+    QElapsedTimer m_uptime;
+    qint64 m_lastDatabaseAnswerMs = 0;
+    int m_refusing = 0; ///< refused connections still being answered
     quint64 m_nextNumber = 1;
     bool m_shuttingDown = false;
     bool m_stopped = false;

@@ -1,17 +1,22 @@
 #include "server/net/session.h"
 
 #include "server/logging.h"
+#include "server/metrics/servermetrics.h"
 #include "server/net/websocketconnection.h"
 
 namespace palaver::server {
 
-Session::Session(WebSocketConnection* socket, quint64 number, QObject* parent)
+Session::Session(
+    WebSocketConnection* socket, quint64 number, ServerMetrics* metrics, QObject* parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_metrics(metrics)
     , m_number(number)
 {
     m_socket->setParent(this);
     connect(m_socket, &WebSocketConnection::textReceived, this, [this](const QByteArray& text) {
+        if (m_metrics)
+            ServerMetrics::add(m_metrics->framesIn);
         if (m_state != State::Closing)
             Q_EMIT frameReceived(this, text);
     });
@@ -34,14 +39,20 @@ void Session::authenticate(qint64 userId, const QByteArray& tokenHash)
 
 void Session::send(const QByteArray& frame)
 {
-    if (m_state != State::Closing)
-        m_socket->sendText(frame);
+    if (m_state == State::Closing)
+        return;
+    if (m_metrics)
+        ServerMetrics::add(m_metrics->framesOut);
+    m_socket->sendText(frame);
 }
 
 void Session::sendWireFrame(const QByteArray& wireFrame)
 {
-    if (m_state != State::Closing)
-        m_socket->sendFrame(wireFrame);
+    if (m_state == State::Closing)
+        return;
+    if (m_metrics)
+        ServerMetrics::add(m_metrics->framesOut);
+    m_socket->sendFrame(wireFrame);
 }
 
 void Session::answerError(const QJsonValue& re, ErrorCode code, const QString& message,

@@ -12,6 +12,7 @@
 
 namespace palaver::server {
 class WebSocketConnection;
+struct ServerMetrics;
 
 class Session final : public QObject
 {
@@ -19,8 +20,9 @@ class Session final : public QObject
 public:
     enum class State { Unauthenticated, Authenticating, Authenticated, Closing };
 
-    /// Takes ownership of the connection.
-    Session(WebSocketConnection* socket, quint64 number, QObject* parent = nullptr);
+    /// Takes ownership of the connection; counts frames in `metrics` when given.
+    Session(WebSocketConnection* socket, quint64 number, ServerMetrics* metrics = nullptr,
+        QObject* parent = nullptr);
     ~Session() override;
 
     quint64 number() const { return m_number; }
@@ -78,6 +80,7 @@ Q_SIGNALS:
 
 private:
     WebSocketConnection* m_socket;
+    ServerMetrics* m_metrics;
     quint64 m_number;
     State m_state = State::Unauthenticated;
     qint64 m_userId = 0;

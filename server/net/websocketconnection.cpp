@@ -1,6 +1,8 @@
 #include "server/net/websocketconnection.h"
 
 #include "server/net/httprequesthead.h"
+#include "server/net/tlschannel.h"
+#include "server/net/tlscontext.h"
 #include "server/net/writeflusher.h"
 
 #include <QTimer>
@@ -29,14 +31,21 @@ constexpr qsizetype kReadChunk = 64 * 1024;
 constexpr qsizetype kMaxIov = 64;
 } // namespace
 
-WebSocketConnection::WebSocketConnection(
-    int fd, qint64 maxMessageBytes, SocketPoller& poller, WriteFlusher& flusher, QObject* parent)
+WebSocketConnection::WebSocketConnection(int fd, Limits limits, const TlsContext* tls,
+    SocketPoller& poller, WriteFlusher& flusher, QObject* parent)
     : QObject(parent)
     , m_fd(fd)
+    , m_limits(limits)
     , m_poller(poller)
     , m_flusher(flusher)
-    , m_reader(maxMessageBytes)
+    , m_reader(limits.maxMessageBytes)
 {
+    if (tls) {
+        if (ssl_st* ssl = tls->newSession(m_fd))
+            m_tls = std::make_unique<TlsChannel>(ssl);
+        else
+            QTimer::singleShot(0, this, &WebSocketConnection::closeSocket);
+    }
     fcntl(m_fd, F_SETFL, fcntl(m_fd, F_GETFL) | O_NONBLOCK);
     // Frames are written whole, once per pass: Nagle's algorithm would only hold pushes back
     // behind delayed ACKs.
@@ -80,6 +89,21 @@ void WebSocketConnection::ping()
 
 void WebSocketConnection::enqueue(const QByteArray& bytes)
 {
+    m_pendingBytes += bytes.size();
+    if (m_limits.maxSendQueueBytes > 0 && m_pendingBytes > m_limits.maxSendQueueBytes &&
+        m_state == State::Open) {
+        // The peer is not reading: holding more would let one client grow the server without
+        // bound. It is dropped (no close frame: it would wait behind the queue) later in this
+        // pass, never while a fanout is walking the sessions. Resuming catches it up.
+        m_state = State::Closing;
+        m_queued.clear();
+        m_unsent.clear();
+        m_unsentOffset = 0;
+        m_pendingBytes = 0;
+        Q_EMIT sendQueueOverflowed();
+        QTimer::singleShot(0, this, &WebSocketConnection::closeSocket);
+        return;
+    }
     m_queued.append(bytes);
     if (!m_flushScheduled) {
         m_flushScheduled = true;
@@ -100,7 +124,43 @@ void WebSocketConnection::flush()
 
 void WebSocketConnection::writeUnsent()
 {
-    while (m_fd >= 0 && !m_unsent.isEmpty()) {
+    if (m_fd < 0 || (m_tls && !m_tls->handshakeDone()))
+        return;
+    if (!(m_tls ? writeTls() : writePlain()))
+        return closeSocket(); // EPIPE, ECONNRESET, a TLS failure: the peer is gone
+    const bool pending = !m_unsent.isEmpty();
+    if (!m_tlsWriteWantsRead)
+        setWriteInterest(pending);
+    if (!pending && m_closeAfterWriting)
+        closeSocket();
+}
+
+void WebSocketConnection::setWriteInterest(bool on)
+{
+    if (m_fd >= 0 && on != m_writeInterest) {
+        m_writeInterest = on;
+        m_poller.setWriteInterest(m_fd, this, on);
+    }
+}
+
+void WebSocketConnection::takeWritten(qsizetype bytes)
+{
+    m_pendingBytes -= bytes;
+    while (bytes > 0) {
+        const qsizetype rest = m_unsent.first().size() - m_unsentOffset;
+        if (bytes < rest) {
+            m_unsentOffset += bytes;
+            return;
+        }
+        bytes -= rest;
+        m_unsent.removeFirst();
+        m_unsentOffset = 0;
+    }
+}
+
+bool WebSocketConnection::writePlain()
+{
+    while (!m_unsent.isEmpty()) {
         iovec iov[kMaxIov];
         const qsizetype count = std::min(kMaxIov, m_unsent.size());
         for (qsizetype i = 0; i < count; ++i) {
@@ -117,36 +177,37 @@ void WebSocketConnection::writeUnsent()
         if (sent < 0) {
             if (errno == EINTR)
                 continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
-                break;
-            return closeSocket(); // EPIPE, ECONNRESET: the peer is gone
+            return errno == EAGAIN || errno == EWOULDBLOCK;
         }
-        qsizetype left = sent;
-        while (left > 0) {
-            const qsizetype rest = m_unsent.first().size() - m_unsentOffset;
-            if (left < rest) {
-                m_unsentOffset += left;
-                break;
-            }
-            left -= rest;
-            m_unsent.removeFirst();
-            m_unsentOffset = 0;
-        }
+        takeWritten(sent);
     }
-    if (m_fd < 0)
-        return;
-    const bool pending = !m_unsent.isEmpty();
-    if (pending != m_writeInterest) {
-        m_writeInterest = pending;
-        m_poller.setWriteInterest(m_fd, this, pending);
-    }
-    if (!pending && m_closeAfterWriting)
-        closeSocket();
+    return true;
 }
 
-void WebSocketConnection::onWritable()
+bool WebSocketConnection::writeTls()
 {
-    writeUnsent();
+    m_tlsWriteWantsRead = false;
+    while (!m_unsent.isEmpty()) {
+        const QByteArray& frame = m_unsent.first();
+        const TlsChannel::Result r =
+            m_tls->write(frame.constData() + m_unsentOffset, frame.size() - m_unsentOffset);
+        switch (r.status) {
+        case TlsChannel::Status::Done:
+            takeWritten(r.bytes);
+            break;
+        case TlsChannel::Status::WantWrite:
+            return true;
+        case TlsChannel::Status::WantRead:
+            // Resumed from onReadable() once the peer's record has arrived.
+            m_tlsWriteWantsRead = true;
+            setWriteInterest(false);
+            return true;
+        case TlsChannel::Status::Closed:
+        case TlsChannel::Status::Failed:
+            return false;
+        }
+    }
+    return true;
 }
 
 void WebSocketConnection::closeAfterWriting()
@@ -183,18 +244,73 @@ void WebSocketConnection::closeSocket()
         return;
     m_state = State::Closed;
     if (m_fd >= 0) {
+        if (m_tls)
+            m_tls->shutdown();
         m_poller.remove(m_fd);
         ::close(m_fd);
         m_fd = -1;
     }
     m_queued.clear();
     m_unsent.clear();
+    m_pendingBytes = 0;
     Q_EMIT disconnected();
+}
+
+void WebSocketConnection::onWritable()
+{
+    if (m_tls && !m_tls->handshakeDone())
+        continueTlsHandshake();
+    else
+        writeUnsent();
+}
+
+bool WebSocketConnection::continueTlsHandshake()
+{
+    const TlsChannel::Result r = m_tls->handshake();
+    switch (r.status) {
+    case TlsChannel::Status::Done:
+        setWriteInterest(false);
+        writeUnsent(); // nothing is queued before the upgrade, but keep the rule in one place
+        return true;
+    case TlsChannel::Status::WantRead:
+        setWriteInterest(false);
+        return false;
+    case TlsChannel::Status::WantWrite:
+        setWriteInterest(true);
+        return false;
+    case TlsChannel::Status::Closed:
+    case TlsChannel::Status::Failed:
+        break;
+    }
+    closeSocket(); // not TLS, or a certificate the client refused
+    return false;
 }
 
 void WebSocketConnection::onReadable()
 {
     static char buffer[kReadChunk]; // one event loop thread: one buffer for every connection
+    if (m_tls) {
+        if (!m_tls->handshakeDone() && !continueTlsHandshake())
+            return;
+        // One record (at most 16 KiB) per read: allow more reads than for plain TCP.
+        for (int i = 0; i < kReadsPerPass * 4 && m_fd >= 0; ++i) {
+            const TlsChannel::Result r = m_tls->read(buffer, sizeof buffer);
+            if (r.status == TlsChannel::Status::Done) {
+                onBytes(buffer, r.bytes);
+                continue;
+            }
+            if (r.status == TlsChannel::Status::WantRead ||
+                r.status == TlsChannel::Status::WantWrite)
+                break;
+            return closeSocket();
+        }
+        if (m_fd >= 0 && m_tlsWriteWantsRead)
+            writeUnsent();
+        // Decrypted bytes OpenSSL already holds will not make the socket readable again.
+        if (m_fd >= 0 && m_tls->hasBufferedInput())
+            QTimer::singleShot(0, this, &WebSocketConnection::onReadable);
+        return;
+    }
     for (int i = 0; i < kReadsPerPass && m_fd >= 0; ++i) {
         const ssize_t got = ::recv(m_fd, buffer, sizeof buffer, 0);
         if (got > 0) {
@@ -230,26 +346,41 @@ bool WebSocketConnection::readHandshake()
     const qsizetype end = m_head.indexOf("\r\n\r\n");
     if (end < 0) {
         if (m_head.size() > kMaxHeadBytes)
-            refuseHandshake("431 Request Header Fields Too Large");
+            respondAndClose(HttpResponse::plain("431 Request Header Fields Too Large", {}));
         return false;
     }
     const std::optional<HttpRequestHead> head = HttpRequestHead::parse(m_head.left(end));
     // Frames may follow the head in the same read.
     m_reader.feed(m_head.mid(end + 4));
     m_head = QByteArray();
-    if (!head || head->method != "GET") {
-        refuseHandshake("400 Bad Request");
+    if (!head) {
+        respondAndClose(HttpResponse::plain("400 Bad Request", "not an HTTP/1.1 request\n"));
         return false;
     }
-    const QByteArray key = head->header("sec-websocket-key");
-    if (!head->headerHasToken("upgrade", "websocket") ||
-        !head->headerHasToken("connection", "upgrade") ||
-        QByteArray::fromBase64(key).size() != 16) {
-        refuseHandshake("400 Bad Request");
+    if (m_refusal) {
+        respondAndClose(*m_refusal, head->method != "HEAD");
         return false;
     }
-    if (head->header("sec-websocket-version") != "13") {
-        refuseHandshake("426 Upgrade Required", "Sec-WebSocket-Version: 13\r\n");
+    const RequestDecision decision = m_onRequest ? m_onRequest(*head) : RequestDecision {true, {}};
+    if (!decision.upgrade) {
+        respondAndClose(decision.response, head->method != "HEAD");
+        return false;
+    }
+    return upgrade(*head);
+}
+
+bool WebSocketConnection::upgrade(const HttpRequestHead& head)
+{
+    static const QByteArray hint = "palaver-server speaks WebSocket at /v1\n";
+    const QByteArray key = head.header("sec-websocket-key");
+    if (head.method != "GET" || !head.headerHasToken("upgrade", "websocket") ||
+        !head.headerHasToken("connection", "upgrade") || QByteArray::fromBase64(key).size() != 16) {
+        respondAndClose(HttpResponse::plain("400 Bad Request", hint));
+        return false;
+    }
+    if (head.header("sec-websocket-version") != "13") {
+        respondAndClose(
+            HttpResponse::plain("426 Upgrade Required", hint, "Sec-WebSocket-Version: 13\r\n"));
         return false;
     }
     enqueue("HTTP/1.1 101 Switching Protocols\r\n"
@@ -258,19 +389,21 @@ bool WebSocketConnection::readHandshake()
             "Server: palaver-server/" PALAVER_VERSION "\r\n"
             "Sec-WebSocket-Accept: " +
         ws::acceptKey(key) + "\r\n\r\n");
-    m_path = head->path();
+    m_path = head.path();
     m_state = State::Open;
     Q_EMIT opened();
     return m_state == State::Open;
 }
 
-void WebSocketConnection::refuseHandshake(const QByteArray& status, const QByteArray& extraHeaders)
+void WebSocketConnection::refuseWith(HttpResponse response)
 {
-    static const QByteArray body = "palaver-server speaks WebSocket at /v1\n";
+    m_refusal = std::move(response);
+}
+
+void WebSocketConnection::respondAndClose(const HttpResponse& response, bool includeBody)
+{
     m_state = State::Closing;
-    enqueue("HTTP/1.1 " + status +
-        "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size()) +
-        "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body);
+    enqueue(response.serialize(includeBody));
     closeAfterWriting();
 }
 

@@ -3,15 +3,22 @@
 // frames, and the close handshake. It moves bytes; what the messages mean is the Session's
 // business. Readiness comes from the SocketPoller (one epoll for all connections); frames
 // sent during a pass of the event loop go out together when the WriteFlusher runs.
+#include "server/net/httpresponse.h"
 #include "server/net/socketpoller.h"
 #include "server/net/websocketframes.h"
 
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <functional>
+#include <memory>
+#include <optional>
 
 namespace palaver::server {
+class TlsChannel;
+class TlsContext;
 class WriteFlusher;
+struct HttpRequestHead;
 
 class WebSocketConnection final : public QObject, private SocketPoller::Client
 {
@@ -19,11 +26,26 @@ class WebSocketConnection final : public QObject, private SocketPoller::Client
 public:
     enum class State { Handshaking, Open, Closing, Closed };
 
-    /// Takes ownership of a connected descriptor (accepted by the listener); `poller` and
-    /// `flusher` outlive the connection.
-    WebSocketConnection(int fd, qint64 maxMessageBytes, SocketPoller& poller, WriteFlusher& flusher,
-        QObject* parent = nullptr);
+    struct Limits
+    {
+        qint64 maxMessageBytes = 64 * 1024;
+        /// Bytes queued for a peer that does not read; beyond it the connection is dropped
+        /// (0: no bound).
+        qint64 maxSendQueueBytes = 0;
+    };
+    using RequestHandler = std::function<RequestDecision(const HttpRequestHead&)>;
+
+    /// Takes ownership of a connected descriptor (accepted by the listener); `poller`,
+    /// `flusher` and `tls` (nullptr: plain TCP) outlive the connection.
+    WebSocketConnection(int fd, Limits limits, const TlsContext* tls, SocketPoller& poller,
+        WriteFlusher& flusher, QObject* parent = nullptr);
     ~WebSocketConnection() override;
+
+    /// Decides what to do with the request head (upgrade or answer); without one every
+    /// well-formed upgrade is accepted.
+    void setRequestHandler(RequestHandler handler) { m_onRequest = std::move(handler); }
+    /// Answers the request with `response` instead of asking the handler (refused at accept).
+    void refuseWith(HttpResponse response);
 
     State state() const { return m_state; }
     /// The request target's path, e.g. "/v1"; empty until opened().
@@ -52,22 +74,35 @@ Q_SIGNALS:
     void pongReceived();
     /// Emitted once, when the TCP connection is gone.
     void disconnected();
+    /// The peer stopped reading and its queue passed the bound: it is being dropped.
+    void sendQueueOverflowed();
 
 private:
     void onReadable() override;
     void onWritable() override;
+    bool continueTlsHandshake();
     void onBytes(const char* data, qsizetype size);
     bool readHandshake();
-    void refuseHandshake(const QByteArray& status, const QByteArray& extraHeaders = {});
+    bool upgrade(const HttpRequestHead& head);
+    void respondAndClose(const HttpResponse& response, bool includeBody = true);
     void readFrames();
     void onPeerClose(const QByteArray& payload);
     void enqueue(const QByteArray& bytes);
     void writeUnsent();
+    /// Writes what it can of m_unsent; false when the connection broke.
+    bool writePlain();
+    bool writeTls();
+    void setWriteInterest(bool on);
+    void takeWritten(qsizetype bytes);
     /// Closes the descriptor once everything queued has been written.
     void closeAfterWriting();
     void closeSocket();
 
     int m_fd;
+    Limits m_limits;
+    std::unique_ptr<TlsChannel> m_tls;
+    RequestHandler m_onRequest;
+    std::optional<HttpResponse> m_refusal;
     SocketPoller& m_poller;
     WriteFlusher& m_flusher;
     WsFrameReader m_reader;
@@ -78,10 +113,12 @@ private:
     QList<QByteArray> m_queued; ///< sent in this pass, not yet offered to the kernel
     QList<QByteArray> m_unsent; ///< offered and not (fully) taken: waits for EPOLLOUT
     qsizetype m_unsentOffset = 0; ///< bytes of m_unsent.first() already written
+    qint64 m_pendingBytes = 0; ///< queued + unsent, for the send-queue bound
     State m_state = State::Handshaking;
     bool m_flushScheduled = false;
     bool m_writeInterest = false;
     bool m_closeAfterWriting = false;
+    bool m_tlsWriteWantsRead = false; ///< TLS must read (e.g. a key update) before writing on
 };
 
 } // namespace palaver::server

@@ -4,6 +4,7 @@
 #include "server/storage/storeerror.h"
 #include "server/storage/storefactory.h"
 
+#include <QElapsedTimer>
 #include <QMetaObject>
 #include <vector>
 
@@ -81,6 +82,8 @@ void WriteBatcher::runBatch(Store& store, std::deque<StoreJob>& batch)
 {
     std::vector<char> stored(batch.size(), 0);
     bool committed = false;
+    QElapsedTimer timer;
+    timer.start();
     try {
         store.begin();
         for (size_t i = 0; i < batch.size(); ++i) {
@@ -91,6 +94,7 @@ void WriteBatcher::runBatch(Store& store, std::deque<StoreJob>& batch)
                 keep = batch[i].run(store);
                 stored[i] = 1;
             } catch (const StoreError& e) {
+                m_errors.fetch_add(1);
                 qCWarning(lcStorage) << "write failed:" << e.what();
             }
             if (keep)
@@ -100,7 +104,9 @@ void WriteBatcher::runBatch(Store& store, std::deque<StoreJob>& batch)
         }
         store.commit();
         committed = true;
+        m_commitTimes.observe(timer.nsecsElapsed() / 1000);
     } catch (const StoreError& e) {
+        m_errors.fetch_add(1);
         qCCritical(lcStorage) << "batch of" << batch.size() << "failed to commit:" << e.what();
         try {
             store.rollback();

@@ -2,6 +2,7 @@
 // Group commit: one writer thread takes every job queued while the previous commit was
 // running and commits them together, so N concurrent senders share one fsync instead of
 // paying one each. No job's finish runs before the commit that holds it.
+#include "server/metrics/latencyhistogram.h"
 #include "server/storage/storejob.h"
 
 #include <QMutex>
@@ -28,6 +29,10 @@ public:
 
     quint64 batchesCommitted() const { return m_batches.load(); }
     quint64 jobsCommitted() const { return m_jobs.load(); }
+    /// Jobs that threw and batches that failed to commit.
+    quint64 errors() const { return m_errors.load(); }
+    /// BEGIN to COMMIT of each batch.
+    const LatencyHistogram& commitTimes() const { return m_commitTimes; }
 
 protected:
     void run() override;
@@ -44,6 +49,8 @@ private:
     bool m_stopping = false;
     std::atomic<quint64> m_batches {0};
     std::atomic<quint64> m_jobs {0};
+    std::atomic<quint64> m_errors {0};
+    LatencyHistogram m_commitTimes;
 };
 
 } // namespace palaver::server

@@ -11,7 +11,7 @@
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpSocket>
+#include <QSslSocket>
 #include <QTest>
 #include <QtEndian>
 
@@ -293,7 +293,7 @@ void tst_BadInput::invalidUtf8Closes4400()
     // The resume slides the token's expiry: legitimate.
     const QStringList ignored {u"sessions.expires_ts"_s};
     const DbSnapshot before = m_world.snapshot(ignored);
-    QTcpSocket socket;
+    QSslSocket socket; // plain, or TLS in the suite's wss run
     QByteArray in;
     QVERIFY(rawws::upgrade(socket, m_world.server->url(), in));
     socket.write(rawws::maskedText(

@@ -13,7 +13,7 @@
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTcpSocket>
+#include <QSslSocket>
 #include <QTest>
 #include <QtEndian>
 
@@ -347,7 +347,7 @@ void tst_BadInputAccess::silentClientCloses4401()
     // A server of its own with a short deadline, so the case takes a fraction of a second.
     ServerProcess server({u"--auth-timeout-ms"_s, u"300"_s});
     QVERIFY(server.start());
-    QTcpSocket socket;
+    QSslSocket socket; // plain, or TLS in the suite's wss run
     QByteArray in;
     QElapsedTimer clock;
     clock.start();

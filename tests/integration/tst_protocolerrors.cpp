@@ -8,7 +8,7 @@
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpSocket>
+#include <QSslSocket>
 #include <QTest>
 #include <QtEndian>
 
@@ -22,7 +22,7 @@ namespace {
 // or -1 if none came.
 int closeCodeAfterRawTextFrame(const QUrl& url, const QByteArray& payload)
 {
-    QTcpSocket s;
+    QSslSocket s;
     QByteArray in;
     QDeadlineTimer deadline(10000);
     if (!rawws::upgrade(s, url, in))

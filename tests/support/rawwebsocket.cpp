@@ -1,16 +1,31 @@
 #include "tests/support/rawwebsocket.h"
 
 #include <QDeadlineTimer>
-#include <QTcpSocket>
+#include <QSslSocket>
+#include <QtDebug>
 #include <QtEndian>
 
 namespace rawws {
 
 bool upgrade(QTcpSocket& socket, const QUrl& url, QByteArray& in, int timeoutMs)
 {
-    socket.connectToHost(url.host(), quint16(url.port()));
-    if (!socket.waitForConnected(timeoutMs))
-        return false;
+    if (url.scheme() == u"wss") {
+        // The suite's wss run (PALAVER_TEST_TLS=1): the caller's socket must be a QSslSocket.
+        auto* tls = qobject_cast<QSslSocket*>(&socket);
+        if (!tls) {
+            qWarning() << "rawws::upgrade: a wss:// URL needs a QSslSocket";
+            return false;
+        }
+        tls->connectToHostEncrypted(url.host(), quint16(url.port()));
+        if (!tls->waitForEncrypted(timeoutMs)) {
+            qWarning() << "rawws::upgrade: TLS handshake failed:" << tls->errorString();
+            return false;
+        }
+    } else {
+        socket.connectToHost(url.host(), quint16(url.port()));
+        if (!socket.waitForConnected(timeoutMs))
+            return false;
+    }
     socket.write("GET /v1 HTTP/1.1\r\nHost: " + url.authority().toUtf8() +
         "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");

@@ -10,7 +10,8 @@ class QTcpSocket;
 namespace rawws {
 
 /// Connects and speaks the opening handshake to `url`'s /v1; on success `in` holds whatever
-/// the server sent after its 101 response.
+/// the server sent after its 101 response. For wss:// URLs `socket` must be a QSslSocket
+/// (declare QSslSocket in tests so they also run in the suite's TLS mode).
 bool upgrade(QTcpSocket& socket, const QUrl& url, QByteArray& in, int timeoutMs = 10000);
 /// One masked, final text frame (payloads up to 65,535 bytes).
 QByteArray maskedText(const QByteArray& payload);

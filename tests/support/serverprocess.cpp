@@ -1,8 +1,13 @@
 #include "tests/support/serverprocess.h"
 
+#include "tests/support/testcertificate.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QHash>
 #include <QRegularExpression>
+#include <QSslConfiguration>
 #include <QtDebug>
 #include <csignal>
 #include <cstdio>
@@ -31,6 +36,33 @@ QString ServerProcess::binary()
         : fromEnv;
 }
 
+bool ServerProcess::tlsMode()
+{
+    return qEnvironmentVariableIntValue("PALAVER_TEST_TLS") == 1;
+}
+
+namespace {
+// Makes the certificate once per data folder (restarts keep it, as an admin's server would)
+// and lets this process's QWebSocket/QSslSocket clients trust it like a system CA.
+QStringList tlsArguments(const QString& folder)
+{
+    static QHash<QString, TestCertificate> made;
+    auto it = made.find(folder);
+    if (it == made.end()) {
+        QDir().mkpath(folder);
+        it = made.insert(folder, TestCertificate::create(folder));
+        if (!it->ok()) {
+            qWarning() << "cannot make a test certificate:" << it->error;
+            return {};
+        }
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.addCaCertificate(it->certificate);
+        QSslConfiguration::setDefaultConfiguration(config);
+    }
+    return {QStringLiteral("--tls-cert"), it->certPath, QStringLiteral("--tls-key"), it->keyPath};
+}
+} // namespace
+
 bool ServerProcess::start()
 {
     m_process = std::make_unique<QProcess>();
@@ -46,13 +78,15 @@ bool ServerProcess::start()
     const int port = m_reusePort && m_url.isValid() ? m_url.port() : 0;
     QStringList args {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
         QStringLiteral("--data-dir"), m_dataDir};
+    if (tlsMode())
+        args += tlsArguments(m_dataDir + QStringLiteral("/tls"));
     args += m_extraArgs;
     m_process->start(binary(), args);
     if (!m_process->waitForStarted(10000)) {
         qWarning() << "cannot start" << binary() << m_process->errorString();
         return false;
     }
-    static const QRegularExpression listening(QStringLiteral("listening on (ws://\\S+)"));
+    static const QRegularExpression listening(QStringLiteral("listening on (wss?://\\S+)"));
     QString stdoutText;
     QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {

@@ -31,6 +31,9 @@ public:
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
     QString output() const { return m_output; }
     static QString binary();
+    /// True in the suite's TLS run (PALAVER_TEST_TLS=1): servers get a throwaway certificate,
+    /// listen on wss://, and this process trusts that certificate.
+    static bool tlsMode();
 
 private:
     QStringList m_extraArgs;

@@ -1,0 +1,41 @@
+#pragma once
+// What the port answers besides WebSockets, and which handshakes it refuses: GET /healthz and
+// GET /metrics for the allowed subnets (loopback by default), the Origin check for browsers,
+// 404/405 for anything else.
+#include "server/config/serverconfig.h"
+#include "server/metrics/servermetrics.h"
+#include "server/net/httpresponse.h"
+
+#include <functional>
+
+namespace palaver::server {
+struct HttpRequestHead;
+
+class HttpEndpoints
+{
+public:
+    struct Probes
+    {
+        std::function<bool()> healthy; ///< accepting, and the database answered recently
+        std::function<QByteArray()> metrics;
+    };
+
+    HttpEndpoints(const ServerConfig& config, ServerMetrics& metrics, Probes probes)
+        : m_config(config)
+        , m_metrics(metrics)
+        , m_probes(std::move(probes))
+    { }
+
+    RequestDecision decide(const HttpRequestHead& head, const QHostAddress& peer) const;
+    /// True when an Origin header (browsers send one) may open a WebSocket.
+    bool originAllowed(const QByteArray& origin) const;
+
+private:
+    bool mayReadOperations(const QHostAddress& peer) const;
+
+    const ServerConfig& m_config;
+    ServerMetrics& m_metrics;
+    Probes m_probes;
+};
+
+} // namespace palaver::server
