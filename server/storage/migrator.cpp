@@ -37,6 +37,15 @@ int Migrator::run()
         m_sql.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).value_or(0).toInt();
     const QStringList files =
         QDir(m_directory).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    // A database a newer server has migrated may hold what this one cannot read or would
+    // damage: refuse it rather than guess (downgrades go through a backup).
+    const int known = files.isEmpty() ? 0 : files.last().section(u'_', 0, 0).toInt();
+    if (current > known)
+        throw StoreError(QStringLiteral("the database has schema version %1, newer than this "
+                                        "server's %2: run the newer palaver-server or restore "
+                                        "a backup")
+                             .arg(current)
+                             .arg(known));
     for (const QString& file : files) {
         const int version = file.section(u'_', 0, 0).toInt();
         if (version <= current)
