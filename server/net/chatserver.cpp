@@ -85,6 +85,9 @@ bool ChatServer::start(QString* error)
                                        m_uptime.elapsed() - m_lastDatabaseAnswerMs < 15'000;
                                },
             [this] { return renderMetrics(); }});
+    m_requestHandler = [this](const HttpRequestHead& head, const QHostAddress& peer) {
+        return m_http->decide(head, peer);
+    };
     m_hasher = std::make_unique<PasswordHasher>(this);
     m_context =
         std::make_unique<ServerContext>(ServerContext {m_config, *m_db, m_roster, m_sessions,
@@ -139,9 +142,7 @@ void ChatServer::onAccepted(int fd)
     const QHostAddress peer = connection->peerAddress();
     if (const std::optional<Refusal> why = m_gate.admit(peer, QDateTime::currentMSecsSinceEpoch()))
         return refuse(connection, *why);
-    connection->setRequestHandler([this, connection](const HttpRequestHead& head) {
-        return m_http->decide(head, connection->peerAddress());
-    });
+    connection->setRequestHandler(&m_requestHandler);
     connect(connection, &WebSocketConnection::sendQueueOverflowed, this, [this, connection] {
         ServerMetrics::add(m_metrics.sendQueueOverflows);
         qCWarning(lcSession) << connection->peerAddress().toString()

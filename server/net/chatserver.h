@@ -12,6 +12,7 @@
 #include "server/metrics/servermetrics.h"
 #include "server/net/connectiongate.h"
 #include "server/net/socketpoller.h"
+#include "server/net/websocketconnection.h"
 #include "server/net/writeflusher.h"
 
 #include <QElapsedTimer>
@@ -56,7 +57,7 @@ Q_SIGNALS:
 
 private:
     void onAccepted(int fd);
-    void refuse(class WebSocketConnection* connection, Refusal why);
+    void refuse(WebSocketConnection* connection, Refusal why);
     void maintain();
     QByteArray renderMetrics() const;
     void onOpened(Session* session);
@@ -72,6 +73,7 @@ private:
     LoginThrottle m_logins;
     std::unique_ptr<TlsContext> m_tls;
     std::unique_ptr<HttpEndpoints> m_http;
+    WebSocketConnection::RequestHandler m_requestHandler;
     std::unique_ptr<Database> m_db;
     RoomRoster m_roster;
     SessionRegistry m_sessions;

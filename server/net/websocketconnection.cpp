@@ -197,7 +197,8 @@ bool WebSocketConnection::readHandshake()
         respondAndClose(*m_refusal, head->method != "HEAD");
         return false;
     }
-    const RequestDecision decision = m_onRequest ? m_onRequest(*head) : RequestDecision {true, {}};
+    const RequestDecision decision =
+        m_onRequest ? (*m_onRequest)(*head, m_peerAddress) : RequestDecision {true, {}};
     if (!decision.upgrade) {
         respondAndClose(decision.response, head->method != "HEAD");
         return false;
@@ -233,7 +234,7 @@ bool WebSocketConnection::upgrade(const HttpRequestHead& head)
 
 void WebSocketConnection::refuseWith(HttpResponse response)
 {
-    m_refusal = std::move(response);
+    m_refusal = std::make_unique<HttpResponse>(std::move(response));
 }
 
 void WebSocketConnection::respondAndClose(const HttpResponse& response, bool includeBody)

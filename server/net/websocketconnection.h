@@ -33,7 +33,9 @@ public:
         /// (0: no bound).
         qint64 maxSendQueueBytes = 0;
     };
-    using RequestHandler = std::function<RequestDecision(const HttpRequestHead&)>;
+    /// Shared by every connection (one per server), so an idle connection holds a pointer.
+    using RequestHandler =
+        std::function<RequestDecision(const HttpRequestHead&, const QHostAddress& peer)>;
 
     /// Takes ownership of a connected descriptor (accepted by the listener); `poller`,
     /// `flusher` and `tls` (nullptr: plain TCP) outlive the connection.
@@ -43,7 +45,7 @@ public:
 
     /// Decides what to do with the request head (upgrade or answer); without one every
     /// well-formed upgrade is accepted.
-    void setRequestHandler(RequestHandler handler) { m_onRequest = std::move(handler); }
+    void setRequestHandler(const RequestHandler* handler) { m_onRequest = handler; }
     /// Answers the request with `response` instead of asking the handler (refused at accept).
     void refuseWith(HttpResponse response);
 
@@ -101,8 +103,8 @@ private:
     int m_fd;
     Limits m_limits;
     std::unique_ptr<TlsChannel> m_tls;
-    RequestHandler m_onRequest;
-    std::optional<HttpResponse> m_refusal;
+    const RequestHandler* m_onRequest = nullptr;
+    std::unique_ptr<HttpResponse> m_refusal; ///< set only on refused connections
     SocketPoller& m_poller;
     WriteFlusher& m_flusher;
     WsFrameReader m_reader;
