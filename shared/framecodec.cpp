@@ -119,7 +119,11 @@ std::variant<Variant, FrameError> decodeBody(const Envelope& env, bool keepUnkno
                 return Variant(UnknownFrame {env.typeName, env.object});
         }
         return FrameError {
-            {ErrorCode::UnknownType, QStringLiteral("unknown frame type '%1'").arg(env.typeName)},
+            // The name is echoed cut to an id's length: a 60 KiB type must not make an answer
+            // longer than a client accepts for `message` (4096), nor echo the flood back.
+            {ErrorCode::UnknownType,
+                QStringLiteral("unknown frame type '%1'")
+                    .arg(env.typeName.left(limits::maxIdLength))},
             env.correlation, false, std::nullopt};
     }
     if (auto* error = std::get_if<ProtocolError>(&*parsed))
