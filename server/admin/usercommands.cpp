@@ -5,10 +5,10 @@
 #include "server/admin/texttable.h"
 #include "server/auth/passwordhasher.h"
 #include "server/storage/store.h"
+#include "shared/frames/authframes.h"
 #include "shared/limits.h"
 
 #include <QDateTime>
-#include <QRegularExpression>
 
 namespace palaver::server::admin {
 namespace {
@@ -32,9 +32,8 @@ QString userTarget(const QString& name)
 // The protocol's rule (shared/frames/authframes.cpp): names are compared in lower case.
 std::optional<QString> validName(AdminContext& ctx, const QString& raw)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9_.-]{3,32}$"));
     const QString name = raw.toLower();
-    if (!pattern.match(name).hasMatch()) {
+    if (!isValidUsername(name)) {
         ctx.usageError(QStringLiteral("'%1' is not a username: 3 to 32 characters of a-z, 0-9, "
                                       "'_', '.', '-'")
                            .arg(raw));

@@ -7,16 +7,22 @@
 #include <QRegularExpression>
 
 namespace palaver {
-namespace {
-// Usernames: 3-32 of [a-z0-9_.-]; compared case-insensitively, so input is lower-cased first.
-QString readUsername(JsonReader& r)
+
+bool isValidUsername(const QString& lowerCased)
 {
     // Anchored with \A…\z: "$" would also match before a final "\n", letting "ada\n" in as a
     // second, lookalike "ada".
     static const QRegularExpression pattern(
         QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9_.-]{3,32}")));
+    return pattern.match(lowerCased).hasMatch();
+}
+
+namespace {
+// Usernames: 3-32 of [a-z0-9_.-]; compared case-insensitively, so input is lower-cased first.
+QString readUsername(JsonReader& r)
+{
     const QString name = r.string(keys::username, 1, limits::maxUsername).toLower();
-    if (r.ok() && !pattern.match(name).hasMatch()) {
+    if (r.ok() && !isValidUsername(name)) {
         r.fail(ErrorCode::BadRequest,
             QStringLiteral("username must be 3 to 32 characters of a-z, 0-9, '_', '.', '-'"));
     }

@@ -9,6 +9,11 @@
 #include <optional>
 
 namespace palaver {
+
+/// 3-32 of [a-z0-9_.-] (the caller lower-cases first): the one rule for usernames, used by
+/// the protocol and the admin commands.
+bool isValidUsername(const QString& lowerCased);
+
 class JsonReader;
 
 struct RegisterRequest
