@@ -24,14 +24,6 @@ public:
         m_sumUs.fetch_add(quint64(qMax<qint64>(0, micros)), std::memory_order_relaxed);
     }
 
-    quint64 count() const
-    {
-        quint64 total = 0;
-        for (const auto& b : m_buckets)
-            total += b.load(std::memory_order_relaxed);
-        return total;
-    }
-
     /// Appends the _bucket, _sum and _count lines (in seconds) for `name`.
     void render(QByteArray& out, const char* name, const char* help) const
     {

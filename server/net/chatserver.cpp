@@ -151,7 +151,7 @@ void ChatServer::onAccepted(int fd)
     });
     connect(connection, &WebSocketConnection::disconnected, this,
         [this, peer] { m_gate.release(peer); });
-    auto* session = new Session(connection, m_nextNumber++, &m_metrics, this);
+    auto* session = new Session(connection, m_nextNumber++, m_metrics, this);
     m_connections.insert(session);
     connect(session, &Session::disconnected, this, &ChatServer::onDisconnected);
     connect(

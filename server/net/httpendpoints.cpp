@@ -16,12 +16,8 @@ bool HttpEndpoints::originAllowed(const QByteArray& origin) const
 
 bool HttpEndpoints::mayReadOperations(const QHostAddress& peer) const
 {
-    // An IPv4 peer on a dual-stack socket arrives as ::ffff:a.b.c.d.
-    bool isV4 = false;
-    const quint32 v4 = peer.toIPv4Address(&isV4);
-    const QHostAddress address = isV4 ? QHostAddress(v4) : peer;
     for (const Subnet& subnet : m_config.metricsAllow)
-        if (address.isInSubnet(subnet))
+        if (peer.isInSubnet(subnet))
             return true;
     return false;
 }

@@ -7,7 +7,7 @@
 namespace palaver::server {
 
 Session::Session(
-    WebSocketConnection* socket, quint64 number, ServerMetrics* metrics, QObject* parent)
+    WebSocketConnection* socket, quint64 number, ServerMetrics& metrics, QObject* parent)
     : QObject(parent)
     , m_socket(socket)
     , m_metrics(metrics)
@@ -15,8 +15,7 @@ Session::Session(
 {
     m_socket->setParent(this);
     connect(m_socket, &WebSocketConnection::textReceived, this, [this](const QByteArray& text) {
-        if (m_metrics)
-            ServerMetrics::add(m_metrics->framesIn);
+        ServerMetrics::add(m_metrics.framesIn);
         if (m_state != State::Closing)
             Q_EMIT frameReceived(this, text);
     });
@@ -41,8 +40,7 @@ void Session::send(const QByteArray& frame)
 {
     if (m_state == State::Closing)
         return;
-    if (m_metrics)
-        ServerMetrics::add(m_metrics->framesOut);
+    ServerMetrics::add(m_metrics.framesOut);
     m_socket->sendText(frame);
 }
 
@@ -50,8 +48,7 @@ void Session::sendWireFrame(const QByteArray& wireFrame)
 {
     if (m_state == State::Closing)
         return;
-    if (m_metrics)
-        ServerMetrics::add(m_metrics->framesOut);
+    ServerMetrics::add(m_metrics.framesOut);
     m_socket->sendFrame(wireFrame);
 }
 
@@ -115,8 +112,6 @@ QByteArray Session::requestPath() const
 
 QHostAddress Session::peerAddress() const
 {
-    bool isV4 = false;
-    const quint32 v4 = m_socket->peerAddress().toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : m_socket->peerAddress();
+    return m_socket->peerAddress();
 }
 } // namespace palaver::server

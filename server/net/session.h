@@ -20,8 +20,8 @@ class Session final : public QObject
 public:
     enum class State { Unauthenticated, Authenticating, Authenticated, Closing };
 
-    /// Takes ownership of the connection; counts frames in `metrics` when given.
-    Session(WebSocketConnection* socket, quint64 number, ServerMetrics* metrics = nullptr,
+    /// Takes ownership of the connection; counts its frames in `metrics`.
+    Session(WebSocketConnection* socket, quint64 number, ServerMetrics& metrics,
         QObject* parent = nullptr);
     ~Session() override;
 
@@ -80,7 +80,7 @@ Q_SIGNALS:
 
 private:
     WebSocketConnection* m_socket;
-    ServerMetrics* m_metrics;
+    ServerMetrics& m_metrics;
     quint64 m_number;
     State m_state = State::Unauthenticated;
     qint64 m_userId = 0;

@@ -12,7 +12,6 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
 namespace palaver::server {
@@ -50,6 +49,11 @@ WebSocketConnection::WebSocketConnection(int fd, Limits limits, const TlsContext
     socklen_t length = sizeof peer;
     if (getpeername(m_fd, reinterpret_cast<sockaddr*>(&peer), &length) == 0) {
         m_peerAddress.setAddress(reinterpret_cast<const sockaddr*>(&peer));
+        // On a dual-stack socket an IPv4 peer arrives as ::ffff:a.b.c.d: told apart once here,
+        // so limits, subnets and the audit log all see a.b.c.d.
+        bool isV4 = false;
+        if (const quint32 v4 = m_peerAddress.toIPv4Address(&isV4); isV4)
+            m_peerAddress.setAddress(v4);
         m_peerPort = ntohs(peer.ss_family == AF_INET6
                 ? reinterpret_cast<const sockaddr_in6*>(&peer)->sin6_port
                 : reinterpret_cast<const sockaddr_in*>(&peer)->sin_port);

@@ -52,6 +52,7 @@ public:
     State state() const { return m_state; }
     /// The request target's path, e.g. "/v1"; empty until opened().
     const QByteArray& requestPath() const { return m_path; }
+    /// The peer's IP address (IPv4 as a.b.c.d even on a dual-stack socket).
     QHostAddress peerAddress() const { return m_peerAddress; }
     quint16 peerPort() const { return m_peerPort; }
 

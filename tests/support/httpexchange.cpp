@@ -58,13 +58,14 @@ QByteArray upgradeRequest(const QUrl& server, const QByteArray& extraHeaders)
         extraHeaders + "\r\n";
 }
 
-std::unique_ptr<QSslSocket> openUpgraded(const QUrl& server, int* status, int timeoutMs)
+std::unique_ptr<QSslSocket> openUpgraded(
+    const QUrl& server, int* status, const QByteArray& extraHeaders, int timeoutMs)
 {
     auto socket = std::make_unique<QSslSocket>();
     *status = 0;
     if (!connectSocket(*socket, server, timeoutMs))
         return socket;
-    socket->write(upgradeRequest(server));
+    socket->write(upgradeRequest(server, extraHeaders));
     QByteArray in;
     QDeadlineTimer deadline(timeoutMs);
     while (!in.contains("\r\n\r\n") && socket->waitForReadyRead(int(deadline.remainingTime())))

@@ -25,6 +25,7 @@ QByteArray upgradeRequest(const QUrl& server, const QByteArray& extraHeaders = {
 
 /// A connection that stays open after a successful upgrade (for the connection limits).
 /// `status` is the response's status (101 when upgraded).
-std::unique_ptr<QSslSocket> openUpgraded(const QUrl& server, int* status, int timeoutMs = 10000);
+std::unique_ptr<QSslSocket> openUpgraded(
+    const QUrl& server, int* status, const QByteArray& extraHeaders = {}, int timeoutMs = 10000);
 
 } // namespace http
