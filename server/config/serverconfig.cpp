@@ -5,7 +5,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
 #include <QStandardPaths>
+#include <QSysInfo>
+#include <QUrl>
 
 namespace palaver::server {
 namespace {
@@ -63,7 +66,14 @@ struct TextOption
 const TextOption kTextOptions[] = {
     {"config", "FILE", "INI file with any of these options as `name = value` lines."},
     {"listen", "HOST:PORT", "Address and port to listen on; port 0 picks a free one."},
-    {"data-dir", "DIR", "Folder for the database."},
+    {"data-dir", "DIR", "Folder for the SQLite database (and the server's files)."},
+    {"database", "URL",
+        "postgresql://USER:PASSWORD@HOST:PORT/DATABASE to keep everything in PostgreSQL "
+        "(needed for several nodes); empty: SQLite in --data-dir."},
+    {"bus", "URL",
+        "redis://HOST:PORT (or redis://:PASSWORD@HOST:PORT) linking several nodes on one "
+        "--database; empty: a single node."},
+    {"node-id", "NAME", "This node's name in logs, metrics and /healthz."},
     {"tls-cert", "FILE", "PEM certificate (chain): serve wss:// instead of ws://."},
     {"tls-key", "FILE", "PEM private key of --tls-cert."},
     {"allowed-origins", "LIST",
@@ -79,6 +89,7 @@ const char* defaultOf(const char* name)
     static const QHash<QByteArray, const char*> defaults = {
         {"listen", "0.0.0.0:8765"},
         {"data-dir", "the platform's app-data folder"},
+        {"node-id", "the host name"},
         {"metrics-allow", "127.0.0.0/8,::1/128"},
         {"log-level", "info"},
         {"log-format", "text"},
@@ -125,6 +136,21 @@ std::optional<QList<Subnet>> parseSubnets(const QString& text)
         subnets.append(subnet);
     }
     return subnets;
+}
+
+// The password may be in the URL, so errors never echo it.
+bool isPostgresUrl(const QString& text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == u"postgresql" || url.scheme() == u"postgres") &&
+        !url.host().isEmpty() && url.path().size() > 1;
+}
+
+bool isRedisUrl(const QString& text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && url.scheme() == u"redis" && !url.host().isEmpty() &&
+        (url.path().isEmpty() || url.path() == u"/");
 }
 
 // Every option's value: the flag, else PALAVER_<NAME>, else the config file, else null.
@@ -178,6 +204,23 @@ std::optional<ConfigExit> applyTextOptions(const Sources& sources, ServerConfig&
     config.dataDir = sources.value(QStringLiteral("data-dir"));
     if (config.dataDir.isEmpty())
         config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    config.databaseUrl = sources.value(QStringLiteral("database"));
+    if (!config.databaseUrl.isEmpty() && !isPostgresUrl(config.databaseUrl))
+        return usage(
+            QStringLiteral("--database: expected postgresql://USER:PASSWORD@HOST:PORT/DB"));
+    config.busUrl = sources.value(QStringLiteral("bus"));
+    if (!config.busUrl.isEmpty() && !isRedisUrl(config.busUrl))
+        return usage(QStringLiteral("--bus: '%1' is not redis://HOST:PORT").arg(config.busUrl));
+    if (!config.busUrl.isEmpty() && config.databaseUrl.isEmpty())
+        return usage(QStringLiteral(
+            "--bus links nodes that share one --database: set --database postgresql://…"));
+    config.nodeId = sources.value(QStringLiteral("node-id"));
+    if (config.nodeId.isEmpty())
+        config.nodeId = QSysInfo::machineHostName();
+    static const QRegularExpression nodeName(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    if (!nodeName.match(config.nodeId).hasMatch())
+        return usage(QStringLiteral("--node-id: '%1' is not 1–64 letters, digits, '.', '_' or '-'")
+                         .arg(config.nodeId));
     config.tlsCertFile = sources.value(QStringLiteral("tls-cert"));
     config.tlsKeyFile = sources.value(QStringLiteral("tls-key"));
     if (config.tlsCertFile.isEmpty() != config.tlsKeyFile.isEmpty())

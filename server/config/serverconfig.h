@@ -18,6 +18,13 @@ struct ServerConfig
     QHostAddress host = QHostAddress::Any;
     quint16 port = 8765;
     QString dataDir;
+    /// Empty: SQLite in dataDir. Else postgresql://USER:PASS@HOST:PORT/DB (QPSQL).
+    QString databaseUrl;
+    /// Empty: one node, pushes stay in this process. Else redis://HOST:PORT, the bus that
+    /// carries pushes, presence, typing and rate limits between nodes.
+    QString busUrl;
+    /// This node's name in logs, metrics and /healthz; the host name by default.
+    QString nodeId;
     QString configFile; ///< the INI file the values came from, if any
     QString tlsCertFile;
     QString tlsKeyFile;
