@@ -10,6 +10,7 @@ Q_LOGGING_CATEGORY(lcServer, "palaver.server", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSession, "palaver.server.session", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcAuth, "palaver.server.auth", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStorage, "palaver.server.storage", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCluster, "palaver.server.cluster", QtInfoMsg)
 
 namespace {
 bool g_json = false;

@@ -9,6 +9,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcServer)
 Q_DECLARE_LOGGING_CATEGORY(lcSession)
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+Q_DECLARE_LOGGING_CATEGORY(lcCluster)
 
 /// Installs the structured handler; `level` is debug, info, warning or error and `format`
 /// text or json (ServerConfig has validated both). QT_LOGGING_RULES still refines categories.

@@ -36,9 +36,7 @@ void PresenceTracker::devicesChanged(qint64 userId)
     if (m_sessions.sessionsOf(userId).isEmpty())
         return; // the last device left: lastDeviceGone decides
     m_grace.cancel(userId);
-    const PresenceStatus now = aggregate(userId);
-    if (now != status(userId))
-        publish(userId, now);
+    setLocal(userId, aggregate(userId));
 }
 
 void PresenceTracker::lastDeviceGone(qint64 userId, qint64 nowMs)
@@ -49,8 +47,8 @@ void PresenceTracker::lastDeviceGone(qint64 userId, qint64 nowMs)
 
 void PresenceTracker::graceOver(qint64 userId)
 {
-    if (m_sessions.sessionsOf(userId).isEmpty() && status(userId) != PresenceStatus::Offline)
-        publish(userId, PresenceStatus::Offline);
+    if (m_sessions.sessionsOf(userId).isEmpty())
+        setLocal(userId, PresenceStatus::Offline);
 }
 
 std::optional<qint64> PresenceTracker::lastSeen(qint64 userId) const
@@ -59,7 +57,69 @@ std::optional<qint64> PresenceTracker::lastSeen(qint64 userId) const
     return it == m_lastSeen.cend() ? std::nullopt : std::optional(*it);
 }
 
-void PresenceTracker::publish(qint64 userId, PresenceStatus status)
+void PresenceTracker::setLocal(qint64 userId, PresenceStatus status)
+{
+    if (status == m_local.value(userId, PresenceStatus::Offline))
+        return;
+    if (status == PresenceStatus::Offline)
+        m_local.remove(userId);
+    else
+        m_local.insert(userId, status);
+    if (m_announce)
+        m_announce(userId, status, lastSeen(userId).value_or(0));
+    recompute(userId);
+}
+
+void PresenceTracker::remoteChanged(
+    const QString& node, qint64 userId, PresenceStatus status, qint64 lastSeen)
+{
+    if (lastSeen > m_lastSeen.value(userId, 0))
+        m_lastSeen.insert(userId, lastSeen);
+    auto& statuses = m_remote[node];
+    if (status == PresenceStatus::Offline)
+        statuses.remove(userId);
+    else
+        statuses.insert(userId, status);
+    recompute(userId);
+}
+
+void PresenceTracker::remoteSnapshot(
+    const QString& node, const QHash<qint64, PresenceStatus>& statuses)
+{
+    QSet<qint64> affected;
+    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+        affected.insert(it.key());
+    const QHash<qint64, PresenceStatus> before = std::exchange(m_remote[node], statuses);
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        affected.insert(it.key());
+    for (const qint64 userId : std::as_const(affected))
+        recompute(userId);
+}
+
+void PresenceTracker::nodeGone(const QString& node, qint64 nowMs)
+{
+    const QHash<qint64, PresenceStatus> gone = m_remote.take(node);
+    for (auto it = gone.cbegin(); it != gone.cend(); ++it) {
+        m_lastSeen.insert(it.key(), nowMs);
+        recompute(it.key());
+    }
+}
+
+void PresenceTracker::recompute(qint64 userId)
+{
+    // online beats away beats offline, over this node and every other.
+    PresenceStatus merged = m_local.value(userId, PresenceStatus::Offline);
+    for (auto node = m_remote.cbegin(); node != m_remote.cend() && merged != PresenceStatus::Online;
+         ++node) {
+        const PresenceStatus there = node->value(userId, PresenceStatus::Offline);
+        if (there == PresenceStatus::Online || merged == PresenceStatus::Offline)
+            merged = there == PresenceStatus::Offline ? merged : there;
+    }
+    if (merged != status(userId))
+        push(userId, merged);
+}
+
+void PresenceTracker::push(qint64 userId, PresenceStatus status)
 {
     if (status == PresenceStatus::Offline)
         m_published.remove(userId);

@@ -1,8 +1,6 @@
 #include "server/handlers/eventhandler.h"
 
-#include "server/core/badgepublisher.h"
-#include "server/core/fanout.h"
-#include "server/core/typingtracker.h"
+#include "server/cluster/clusterlink.h"
 #include "server/core/wireid.h"
 #include "server/metrics/servermetrics.h"
 #include "server/net/session.h"
@@ -184,19 +182,7 @@ void EventHandler::commit(Session& session, const QJsonValue& id, bool isSend,
                 return; // pushed the first time
             ServerMetrics::add(m_ctx.metrics.eventsStored);
             m_ctx.metrics.sendToCommit.observe(arrived.nsecsElapsed() / 1000);
-            const qint64 roomId = fromWireId(e.room).value_or(0);
-            const qint64 senderId = fromWireId(e.sender).value_or(0);
-            if (e.kind == EventKind::Message)
-                m_ctx.typing.stop(
-                    roomId, senderId); // sending ends typing, before the message shows
-            ServerMetrics::add(m_ctx.metrics.deliveries,
-                quint64(m_ctx.fanout.toRoom(roomId, encodePush(EventPush {e}))));
-            if (e.kind == EventKind::Message) {
-                QList<qint64> mentioned;
-                for (const QString& user : e.mentions)
-                    mentioned.append(fromWireId(user).value_or(0));
-                m_ctx.badges.messageCommitted(roomId, senderId, mentioned);
-            }
+            m_ctx.cluster.eventCommitted(e);
         });
 }
 

@@ -20,7 +20,7 @@ void LiveStateHandler::handle(Session& session, const QJsonValue& id, const Typi
     if (request.active)
         m_ctx.typing.refresh(*roomId, session.userId(), &session);
     else
-        m_ctx.typing.stop(*roomId, session.userId(), &session);
+        m_ctx.typing.stopFrom(*roomId, session.userId(), &session);
     session.answer(id, OkAnswer {});
 }
 

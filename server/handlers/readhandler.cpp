@@ -1,7 +1,6 @@
 #include "server/handlers/readhandler.h"
 
-#include "server/core/badgepublisher.h"
-#include "server/core/fanout.h"
+#include "server/cluster/clusterlink.h"
 #include "server/core/wireid.h"
 #include "server/handlers/reply.h"
 #include "server/storage/database.h"
@@ -38,9 +37,7 @@ void ReadHandler::handle(Session& session, const QJsonValue& id, const ReadReque
             const MarkerMove& move = result.value();
             if (!move.moved)
                 return; // a lower seq is a no-op: nobody hears of it
-            m_ctx.fanout.toRoom(move.member.roomId,
-                encodePush(ReceiptPush {request.room, toWireId(caller), move.member.lastReadSeq}));
-            m_ctx.badges.markerMoved(move.member);
+            m_ctx.cluster.markerMoved(move.member);
         });
 }
 

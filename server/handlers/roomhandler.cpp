@@ -1,8 +1,6 @@
 #include "server/handlers/roomhandler.h"
 
-#include "server/core/fanout.h"
-#include "server/core/roomroster.h"
-#include "server/core/sessionregistry.h"
+#include "server/cluster/clusterlink.h"
 #include "server/core/wireid.h"
 #include "server/handlers/audit.h"
 #include "server/net/session.h"
@@ -291,16 +289,7 @@ void RoomHandler::commit(Session& session, const QJsonValue& id, Answer answer,
 
 void RoomHandler::publish(const RoomChange& change, const Session* requester)
 {
-    for (const auto& [userId, view] : change.added) {
-        m_ctx.roster.add(change.roomId, userId, view.self ? view.self->lastReadSeq : 0);
-        m_ctx.fanout.toUser(userId, encodePush(RoomAddedPush {view}), requester);
-    }
-    for (const Event& event : change.events)
-        m_ctx.fanout.toRoom(change.roomId, encodePush(EventPush {event}));
-    for (const qint64 userId : change.removed) {
-        m_ctx.roster.remove(change.roomId, userId);
-        m_ctx.fanout.toUser(userId, encodePush(RoomRemovedPush {toWireId(change.roomId)}));
-    }
+    m_ctx.cluster.roomChanged(change, requester);
 }
 
 } // namespace palaver::server

@@ -2,6 +2,7 @@
 // What every request handler may use. Passed by reference: no globals.
 namespace palaver::server {
 class BadgePublisher;
+class ClusterLink;
 class Database;
 class Fanout;
 class LoginThrottle;
@@ -28,6 +29,7 @@ struct ServerContext
     PresenceTracker& presence;
     ServerMetrics& metrics;
     LoginThrottle& logins;
+    ClusterLink& cluster;
 };
 
 } // namespace palaver::server

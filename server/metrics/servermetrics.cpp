@@ -56,6 +56,27 @@ QByteArray renderMetrics(
     m.sendToCommit.render(out, "palaver_send_to_ack_seconds",
         "From a send's arrival to its ack, which follows the commit.");
     commits.render(out, "palaver_db_commit_seconds", "Time of one write batch, BEGIN to COMMIT.");
+    // Each node is scraped on its own; the info line says which one answered.
+    out += "# HELP palaver_node_info This node.\n# TYPE palaver_node_info gauge\n"
+           "palaver_node_info{node=\"" +
+        g.nodeId + "\"} 1\n";
+    if (g.busConfigured) {
+        line(out, "palaver_bus_up", "gauge", "1 while this node is linked to the bus.",
+            g.busReady ? 1 : 0);
+        line(out, "palaver_bus_peer_nodes", "gauge", "Other nodes heard on the bus recently.",
+            double(g.peerNodes));
+        counter(out, "palaver_bus_published_total", "Messages this node put on the bus.",
+            m.busPublished);
+        counter(out, "palaver_bus_received_total", "Messages of other nodes taken off the bus.",
+            m.busReceived);
+        counter(out, "palaver_bus_dropped_total",
+            "Messages not published because the bus was down (recovered from the database).",
+            m.busDropped);
+    }
+    counter(out, "palaver_gap_fills_total",
+        "Room streams completed from the database (a push missing or late).", m.gapFills);
+    line(out, "palaver_rooms_behind", "gauge", "Rooms whose stream waits for an earlier event.",
+        double(g.roomsBehind));
     line(out, "palaver_uptime_seconds", "gauge", "Seconds since the server started.",
         g.uptimeSeconds);
     line(

@@ -27,6 +27,10 @@ struct ServerMetrics
     Counter loginsRefused {0}; ///< refused by the login-attempt limits
     Counter sendQueueOverflows {0};
     Counter httpRequests {0};
+    Counter busPublished {0}; ///< messages this node put on the bus
+    Counter busReceived {0}; ///< messages of other nodes taken off it
+    Counter busDropped {0}; ///< not published: the bus was down (others catch up from the database)
+    Counter gapFills {0}; ///< room streams completed from the database
     std::array<Counter, size_t(Refusal::Count)> refused {};
     LatencyHistogram sendToCommit; ///< a send's arrival to its ack (after the commit)
 };
@@ -42,6 +46,11 @@ struct MetricsGauges
     quint64 databaseErrors = 0;
     double uptimeSeconds = 0;
     qint64 residentBytes = 0;
+    QByteArray nodeId;
+    bool busConfigured = false;
+    bool busReady = false;
+    quint64 peerNodes = 0; ///< other nodes heard on the bus within the last seconds
+    quint64 roomsBehind = 0; ///< rooms whose stream waits for an earlier seq
 };
 
 /// Prometheus text exposition format 0.0.4.

@@ -1,6 +1,8 @@
 #include "server/net/chatserver.h"
 
 #include "server/auth/passwordhasher.h"
+#include "server/cluster/bustransport.h"
+#include "server/cluster/clusterlink.h"
 #include "server/core/accountwatcher.h"
 #include "server/handlers/requestrouter.h"
 #include "server/handlers/servercontext.h"
@@ -32,6 +34,7 @@ ChatServer::ChatServer(ServerConfig config, QObject* parent)
     , m_badges(m_roster, m_sessions)
     , m_typing(m_roster, m_fanout)
     , m_presence(m_sessions, m_roster, m_fanout)
+    , m_delivery(m_roster, m_sessions, m_fanout, m_badges, m_typing, m_metrics)
 {
     m_deadlineTimer.setInterval(250);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ChatServer::enforceAuthDeadlines);
@@ -72,6 +75,9 @@ bool ChatServer::start(QString* error)
         // The roster is loaded before listening, so the first push already reaches everyone.
         auto store = m_db->factory().open(QStringLiteral("palaver-boot"), true);
         m_roster.load(store->rooms().allMemberships(), store->rooms().messageCounts());
+        m_cluster = std::make_unique<ClusterLink>(
+            *m_db, m_delivery, m_fanout, m_presence, m_typing, m_metrics, m_config.nodeId, this);
+        m_cluster->load(store->rooms().lastSeqs());
         lastAccountChange = store->admin().lastAccountChangeId();
     } catch (const StoreError& e) {
         *error = QStringLiteral("database %1: %2")
@@ -89,9 +95,9 @@ bool ChatServer::start(QString* error)
         return m_http->decide(head, peer);
     };
     m_hasher = std::make_unique<PasswordHasher>(this);
-    m_context =
-        std::make_unique<ServerContext>(ServerContext {m_config, *m_db, m_roster, m_sessions,
-            m_fanout, *m_hasher, m_limiter, m_badges, m_typing, m_presence, m_metrics, m_logins});
+    m_context = std::make_unique<ServerContext>(
+        ServerContext {m_config, *m_db, m_roster, m_sessions, m_fanout, *m_hasher, m_limiter,
+            m_badges, m_typing, m_presence, m_metrics, m_logins, *m_cluster});
     m_router =
         std::make_unique<RequestRouter>(*m_context, [this](Session* s) { onAuthenticated(s); });
 
@@ -210,6 +216,11 @@ QByteArray ChatServer::renderMetrics() const
     gauges.jobsCommitted = m_db->writer().jobsCommitted();
     gauges.databaseErrors = m_db->writer().errors();
     gauges.uptimeSeconds = double(m_uptime.elapsed()) / 1000;
+    gauges.nodeId = m_config.nodeId.toUtf8();
+    gauges.busConfigured = m_cluster->busConfigured();
+    gauges.busReady = m_cluster->busReady();
+    gauges.peerNodes = quint64(m_cluster->peerNodes());
+    gauges.roomsBehind = quint64(m_cluster->roomsBehind());
     QFile statm(QStringLiteral("/proc/self/statm"));
     if (statm.open(QIODevice::ReadOnly)) {
         const QList<QByteArray> fields = statm.readAll().split(' ');

@@ -1,6 +1,7 @@
 #pragma once
 // Owns the listening socket and everything a connection needs; one per server process.
 #include "server/auth/loginthrottle.h"
+#include "server/cluster/roomdelivery.h"
 #include "server/config/serverconfig.h"
 #include "server/core/badgepublisher.h"
 #include "server/core/fanout.h"
@@ -25,6 +26,8 @@
 
 namespace palaver::server {
 class AccountWatcher;
+class BusTransport;
+class ClusterLink;
 class Database;
 class HttpEndpoints;
 class PasswordHasher;
@@ -82,6 +85,9 @@ private:
     BadgePublisher m_badges;
     TypingTracker m_typing;
     PresenceTracker m_presence;
+    RoomDelivery m_delivery;
+    std::unique_ptr<BusTransport> m_bus; ///< set with --bus
+    std::unique_ptr<ClusterLink> m_cluster;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<RequestRouter> m_router;

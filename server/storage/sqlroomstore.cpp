@@ -205,6 +205,16 @@ QHash<qint64, qint64> SqlRoomStore::messageCounts()
     return counts;
 }
 
+QHash<qint64, qint64> SqlRoomStore::lastSeqs()
+{
+    QSqlQuery& q = m_sql.run(QStringLiteral("SELECT id, last_seq FROM rooms WHERE last_seq > 0"));
+    QHash<qint64, qint64> seqs;
+    while (q.next())
+        seqs.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    q.finish();
+    return seqs;
+}
+
 MemberRecord SqlRoomStore::advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq)
 {
     // One statement does forward-only and the clamp, so concurrent reads cannot race it back.

@@ -28,6 +28,7 @@ public:
     QList<RoomInfo> publicRooms(const QString& query, int limit) override;
     QList<MemberRecord> allMemberships() override;
     QHash<qint64, qint64> messageCounts() override;
+    QHash<qint64, qint64> lastSeqs() override;
     MemberRecord advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq) override;
 
 private:

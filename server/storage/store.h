@@ -59,6 +59,8 @@ public:
     virtual QList<MemberRecord> allMemberships() = 0;
     /// Number of `message` events of every room that has any.
     virtual QHash<qint64, qint64> messageCounts() = 0;
+    /// The last seq of every room that has an event.
+    virtual QHash<qint64, qint64> lastSeqs() = 0;
     /// Moves the marker forward only, clamped to the room's last seq, and recomputes the
     /// member's counters; returns the member as stored afterwards.
     virtual MemberRecord advanceReadMarker(qint64 roomId, qint64 userId, qint64 seq) = 0;
