@@ -1,5 +1,6 @@
 #include "server/handlers/requestrouter.h"
 
+#include "server/cluster/sharedratelimit.h"
 #include "server/config/serverconfig.h"
 #include "server/core/ratelimiter.h"
 #include "server/logging.h"
@@ -7,11 +8,15 @@
 #include "server/net/session.h"
 
 #include <QDateTime>
+#include <QPointer>
 
 namespace palaver::server {
 namespace {
 // Frames a client may pipeline behind its auth request before the welcome arrives.
 constexpr int kMaxDeferredFrames = 64;
+// Frames queued behind a send that waits for the shared rate limit (a few tens of µs); a
+// client that outruns that by this much is flooding.
+constexpr int kMaxHeldFrames = 1024;
 
 template <class... Ts> struct Overloaded : Ts...
 {
@@ -65,8 +70,16 @@ void RequestRouter::onFrame(Session& session, const QByteArray& frame)
         else
             session.deferredFrames().enqueue(frame);
         return;
-    case Session::State::Unauthenticated:
     case Session::State::Authenticated:
+        if (session.isHeld()) {
+            if (session.deferredFrames().size() >= kMaxHeldFrames)
+                session.close(CloseCode::Flooding, QStringLiteral("flooding"));
+            else
+                session.deferredFrames().enqueue(frame);
+            return;
+        }
+        break;
+    case Session::State::Unauthenticated:
         break;
     }
 
@@ -84,7 +97,7 @@ void RequestRouter::onFrame(Session& session, const QByteArray& frame)
 
 void RequestRouter::replayDeferred(Session& session)
 {
-    while (!session.deferredFrames().isEmpty() && session.isAuthenticated())
+    while (!session.deferredFrames().isEmpty() && session.isAuthenticated() && !session.isHeld())
         onFrame(session, session.deferredFrames().dequeue());
 }
 
@@ -94,14 +107,45 @@ bool RequestRouter::admit(Session& session, const QJsonValue& id, FrameType type
     const auto retryAfter = m_ctx.limiter.take(session.userId(), bucketOf(type), now);
     if (!retryAfter)
         return true;
-    session.answerError(id, ErrorCode::RateLimited, QStringLiteral("slow down"), *retryAfter);
+    refuse(session, id, *retryAfter);
+    return false;
+}
+
+void RequestRouter::refuse(Session& session, const QJsonValue& id, qint64 retryAfterMs)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    session.answerError(id, ErrorCode::RateLimited, QStringLiteral("slow down"), retryAfterMs);
     ServerMetrics::add(m_ctx.metrics.rateLimited);
     if (session.noteRateLimited(now, m_ctx.config.floodThreshold, m_ctx.config.floodWindowMs)) {
         ServerMetrics::add(m_ctx.metrics.floodCloses);
         qCInfo(lcSession) << session.peerDescription() << "closed for flooding";
         session.close(CloseCode::Flooding, QStringLiteral("flooding"));
     }
-    return false;
+}
+
+void RequestRouter::admitShared(Session& session, const ClientFrame& frame)
+{
+    // The frames behind this send wait until the shared bucket answers, so a user's requests
+    // keep their order (a few tens of µs on a local network).
+    session.setHeld(true);
+    QPointer<Session> guard(&session);
+    m_ctx.sharedLimit->take(
+        session.userId(), [this, guard, frame](bool answered, std::optional<qint64> retryAfterMs) {
+            if (!guard)
+                return;
+            Session& s = *guard;
+            s.setHeld(false);
+            if (s.state() != Session::State::Authenticated)
+                return;
+            if (!answered) // Redis is away: this node's own bucket decides meanwhile
+                retryAfterMs = m_ctx.limiter.take(
+                    s.userId(), RateLimiter::Bucket::Message, QDateTime::currentMSecsSinceEpoch());
+            if (retryAfterMs)
+                refuse(s, frame.id, *retryAfterMs);
+            else
+                route(s, frame);
+            replayDeferred(s);
+        });
 }
 
 void RequestRouter::notYetSupported(Session& session, const QJsonValue& id, FrameType type)
@@ -124,9 +168,18 @@ void RequestRouter::dispatch(Session& session, const ClientFrame& frame)
         if (isAuthRequest(type))
             return session.answerError(
                 id, ErrorCode::BadRequest, QStringLiteral("already authenticated"));
+        if (type == FrameType::Send && m_ctx.sharedLimit && m_ctx.sharedLimit->active())
+            return admitShared(session, frame);
         if (!admit(session, id, type))
             return;
     }
+    route(session, frame);
+}
+
+void RequestRouter::route(Session& session, const ClientFrame& frame)
+{
+    const FrameType type = frameTypeOf(frame.request);
+    const QJsonValue& id = frame.id;
     std::visit(Overloaded {
                    [&](const RegisterRequest& r) { m_auth.handle(session, id, r); },
                    [&](const LoginRequest& r) { m_auth.handle(session, id, r); },

@@ -27,6 +27,11 @@ private:
     void dispatch(Session& session, const ClientFrame& frame);
     /// False (and answered) when the user is over its rate for this kind of request.
     bool admit(Session& session, const QJsonValue& id, FrameType type);
+    /// A send checked against the user's bucket shared by every node; routed when allowed.
+    void admitShared(Session& session, const ClientFrame& frame);
+    void refuse(Session& session, const QJsonValue& id, qint64 retryAfterMs);
+    /// Hands an admitted request to its handler.
+    void route(Session& session, const ClientFrame& frame);
     void notYetSupported(Session& session, const QJsonValue& id, FrameType type);
 
     ServerContext& m_ctx;

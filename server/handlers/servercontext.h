@@ -9,6 +9,7 @@ class LoginThrottle;
 class PasswordHasher;
 class PresenceTracker;
 class RateLimiter;
+class SharedRateLimit;
 class RoomRoster;
 class SessionRegistry;
 class TypingTracker;
@@ -30,6 +31,7 @@ struct ServerContext
     ServerMetrics& metrics;
     LoginThrottle& logins;
     ClusterLink& cluster;
+    SharedRateLimit* sharedLimit = nullptr; ///< with a bus: the message rate over all nodes
 };
 
 } // namespace palaver::server

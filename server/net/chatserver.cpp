@@ -1,8 +1,11 @@
 #include "server/net/chatserver.h"
 
 #include "server/auth/passwordhasher.h"
+#include "server/bus/redisclient.h"
 #include "server/cluster/bustransport.h"
 #include "server/cluster/clusterlink.h"
+#include "server/cluster/redisbus.h"
+#include "server/cluster/sharedratelimit.h"
 #include "server/core/accountwatcher.h"
 #include "server/handlers/requestrouter.h"
 #include "server/handlers/servercontext.h"
@@ -94,10 +97,20 @@ bool ChatServer::start(QString* error)
     m_requestHandler = [this](const HttpRequestHead& head, const QHostAddress& peer) {
         return m_http->decide(head, peer);
     };
+    if (!m_config.busUrl.isEmpty()) {
+        // Not waiting for Redis: a node serves its own clients without it and links up when
+        // it can (the client reconnects with backoff).
+        m_redis = std::make_unique<RedisClient>(*parseRedisUrl(m_config.busUrl), this);
+        m_bus = std::make_unique<RedisBus>(*m_redis, this);
+        m_sharedLimit =
+            std::make_unique<SharedRateLimit>(*m_redis, m_config.ratePerS, m_config.burst);
+        m_cluster->setBus(m_bus.get());
+        m_redis->start();
+    }
     m_hasher = std::make_unique<PasswordHasher>(this);
     m_context = std::make_unique<ServerContext>(
         ServerContext {m_config, *m_db, m_roster, m_sessions, m_fanout, *m_hasher, m_limiter,
-            m_badges, m_typing, m_presence, m_metrics, m_logins, *m_cluster});
+            m_badges, m_typing, m_presence, m_metrics, m_logins, *m_cluster, m_sharedLimit.get()});
     m_router =
         std::make_unique<RequestRouter>(*m_context, [this](Session* s) { onAuthenticated(s); });
 

@@ -28,6 +28,8 @@ namespace palaver::server {
 class AccountWatcher;
 class BusTransport;
 class ClusterLink;
+class RedisClient;
+class SharedRateLimit;
 class Database;
 class HttpEndpoints;
 class PasswordHasher;
@@ -86,7 +88,9 @@ private:
     TypingTracker m_typing;
     PresenceTracker m_presence;
     RoomDelivery m_delivery;
-    std::unique_ptr<BusTransport> m_bus; ///< set with --bus
+    std::unique_ptr<RedisClient> m_redis; ///< these three with --bus
+    std::unique_ptr<BusTransport> m_bus;
+    std::unique_ptr<SharedRateLimit> m_sharedLimit;
     std::unique_ptr<ClusterLink> m_cluster;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<ServerContext> m_context;

@@ -57,6 +57,10 @@ public:
 
     /// Frames that arrived while authentication was being checked, replayed after it.
     QQueue<QByteArray>& deferredFrames() { return m_deferred; }
+    /// Held: a request is waiting for an answer from outside (the shared rate limit) and the
+    /// frames behind it wait in deferredFrames(), so requests keep their order.
+    bool isHeld() const { return m_held; }
+    void setHeld(bool held) { m_held = held; }
 
     const QDeadlineTimer& authDeadline() const { return m_authDeadline; }
     void setAuthDeadline(QDeadlineTimer deadline) { m_authDeadline = deadline; }
@@ -87,6 +91,7 @@ private:
     QByteArray m_tokenHash;
     PresenceStatus m_presence = PresenceStatus::Online;
     QQueue<QByteArray> m_deferred;
+    bool m_held = false;
     QDeadlineTimer m_authDeadline;
     int m_missedPongs = 0;
     qint64 m_floodWindowStart = 0;
