@@ -2,8 +2,8 @@
 
 #include "benchclient.h"
 
-BenchEndpoint::BenchEndpoint(QUrl url, int sourceAddresses, int offset)
-    : m_url(std::move(url))
+BenchEndpoint::BenchEndpoint(QList<QUrl> urls, int sourceAddresses, int offset)
+    : m_urls(std::move(urls))
     , m_sourceAddresses(sourceAddresses)
     , m_next(offset)
 { }
@@ -19,7 +19,8 @@ QHostAddress BenchEndpoint::nextSource()
 BenchClient* BenchEndpoint::connect(QObject* parent, std::function<void(BenchClient*)> connected)
 {
     auto* client = new BenchClient(parent);
+    const QUrl& url = m_urls.at(m_nextUrl++ % m_urls.size());
     client->open(
-        m_url, nextSource(), [client, connected = std::move(connected)] { connected(client); });
+        url, nextSource(), [client, connected = std::move(connected)] { connected(client); });
     return client;
 }

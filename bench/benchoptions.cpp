@@ -18,7 +18,7 @@ struct OptionRow
 // Defaults differ between scenarios (20 connections for ingest, 19,000 for idle), so they
 // are in the help text and in each scenario, not in the parser.
 const OptionRow kOptions[] = {
-    {u"url", u"Server URL, e.g. ws://127.0.0.1:8765/v1."},
+    {u"url", u"Server URL, e.g. ws://127.0.0.1:8765/v1; several nodes comma-separated."},
     {u"server-pid", u"Server pid, for its CPU time and RSS (from /proc)."},
     {u"processes",
         u"Generator processes (default 1). Each re-executes palaver-bench with "
@@ -100,8 +100,9 @@ bool BenchOptions::parse(const QStringList& arguments)
         return usage(u"unknown scenario '%1'"_s.arg(m_scenario));
     if (m_scenario == u"summary"_s)
         return m_files.isEmpty() ? usage(u"summary needs result files"_s) : true;
-    if (!url().isValid() || url().scheme() != u"ws"_s)
-        return usage(u"--url ws://HOST:PORT/v1 is required"_s);
+    for (const QUrl& each : urls())
+        if (!each.isValid() || each.scheme() != u"ws"_s)
+            return usage(u"--url ws://HOST:PORT/v1 (or several, comma-separated) is required"_s);
     for (const OptionRow& row : kOptions) {
         const QString name = QString::fromUtf16(row.name);
         bool ok = true;
@@ -118,7 +119,17 @@ bool BenchOptions::parse(const QStringList& arguments)
 
 QUrl BenchOptions::url() const
 {
-    return QUrl(m_parser.value(u"url"_s));
+    return urls().value(0);
+}
+
+QList<QUrl> BenchOptions::urls() const
+{
+    QList<QUrl> urls;
+    for (const QString& text : m_parser.value(u"url"_s).split(u',', Qt::SkipEmptyParts))
+        urls.append(QUrl(text.trimmed()));
+    if (urls.isEmpty())
+        urls.append(QUrl());
+    return urls;
 }
 
 qint64 BenchOptions::integer(QStringView name, qint64 fallback) const

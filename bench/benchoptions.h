@@ -16,6 +16,8 @@ public:
     /// The files after `summary`.
     QStringList files() const { return m_files; }
     QUrl url() const;
+    /// --url may list several nodes, comma-separated: connections go to each in turn.
+    QList<QUrl> urls() const;
     qint64 serverPid() const { return integer(u"server-pid", 0); }
     int processes() const { return int(integer(u"processes", 1)); }
     /// This process's worker index, or -1 when it is not a worker.

@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 BenchScenario::BenchScenario(QString name, const BenchOptions& options, QObject* parent)
     : QObject(parent)
     , m_options(options)
-    , m_endpoint(options.url(), options.sourceAddresses(), std::max(options.worker(), 0))
+    , m_endpoint(options.urls(), options.sourceAddresses(), std::max(options.worker(), 0))
     , m_worker(std::max(options.worker(), 0))
     , m_workers(options.processes())
     , m_serverPid(options.serverPid())
