@@ -1,5 +1,6 @@
 // RedisClient against a real redis-server (RedisProcess): commands, pub/sub, AUTH, and what
 // happens when Redis dies, comes back, or never answers.
+#include "server/bus/redisbackoff.h"
 #include "server/bus/redisclient.h"
 #include "tests/support/redisprocess.h"
 
@@ -114,9 +115,11 @@ class tst_RedisClient : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void backoff();
     void parseUrl_data();
     void parseUrl();
     void commands();
+    void hostName();
     void binaryAndLargeValues();
     void arrayReply();
     void manyRepliesInOrder();
@@ -139,6 +142,18 @@ void tst_RedisClient::initTestCase()
     QVERIFY2(!RedisProcess::binary().isEmpty(),
         "redis-server is not installed (packages.txt lists it); these tests need it");
     QVERIFY(m_redis.start());
+}
+
+void tst_RedisClient::backoff()
+{
+    palaver::server::RedisBackoff backoff;
+    // Each step lies in the upper half of 100, 200, 400 … ms, capped at 5 s.
+    for (const int ceiling : {100, 200, 400, 800, 1600, 3200, 5000, 5000, 5000}) {
+        const int delay = backoff.nextDelayMs();
+        QVERIFY2(delay >= ceiling / 2 && delay <= ceiling, qPrintable(QString::number(delay)));
+    }
+    backoff.reset();
+    QVERIFY(backoff.nextDelayMs() <= 100);
 }
 
 void tst_RedisClient::parseUrl_data()
@@ -242,6 +257,14 @@ void tst_RedisClient::commands()
     // An empty command is not sent at all.
     reply = call(*client, {});
     QCOMPARE(reply.kind, Kind::Failed);
+}
+
+void tst_RedisClient::hostName()
+{
+    // localhost may resolve to ::1 first while this Redis listens on 127.0.0.1 only.
+    const auto client = makeClient(QStringLiteral("redis://localhost:%1").arg(m_redis.port()));
+    QTRY_VERIFY_WITH_TIMEOUT(client->isReady(), kReadyMs);
+    QCOMPARE(call(*client, {"PING"}).string, QByteArray("PONG"));
 }
 
 void tst_RedisClient::binaryAndLargeValues()
