@@ -121,7 +121,12 @@ void RedisLink::connectNow()
                 connectionFailed("cannot resolve the host: " + info.errorString().toUtf8());
                 return;
             }
-            open(info.addresses().constFirst().toString().toLatin1());
+            // A name often has an IPv6 and an IPv4 address while Redis listens on one of them;
+            // taking the next one on each attempt finds the one that works.
+            const QList<QHostAddress> addresses = info.addresses();
+            open(addresses.at(qsizetype(m_addressTurn++ % quint64(addresses.size())))
+                     .toString()
+                     .toLatin1());
         });
 }
 
@@ -252,8 +257,8 @@ void RedisLink::becomeUp()
     deliver({Delivery::Type::Up, {}, {}});
 }
 
-// Called inside hiredis callbacks, where freeing the context is unsafe (and in onConnect
-// outright use-after-free in 0.14), so the free happens from the event loop.
+// Called inside hiredis callbacks. hiredis would defer a free asked for there, but only for
+// some callbacks; freeing from the event loop is safe whatever hiredis is in the middle of.
 void RedisLink::abortConnection(const QByteArray& reason)
 {
     if (m_closeReason.isEmpty())

@@ -102,6 +102,7 @@ private:
     QByteArray m_closeReason; ///< why we freed the context ourselves
     QByteArray m_lastFailure; ///< to log a failure that repeats at debug level only
     quint64 m_retries = 0;
+    quint64 m_addressTurn = 0; ///< which of a host name's addresses the next attempt uses
     RedisBackoff m_backoff;
     QTimer m_handshakeTimer;
     QTimer m_retryTimer;
