@@ -27,8 +27,10 @@ void tst_PgIdempotency::sameClientMidThroughTwoNodesStoredOnce()
 {
     PostgresDatabase database;
     QVERIFY2(database.ok(), qPrintable(database.error()));
-    ServerProcess first;
-    ServerProcess second;
+    // 300 sends from one account within seconds: past the default rate limit.
+    const QStringList fast {u"--rate-per-s"_s, u"1000"_s, u"--burst"_s, u"1000"_s};
+    ServerProcess first(fast);
+    ServerProcess second(fast);
     first.setDatabaseUrl(database.url());
     second.setDatabaseUrl(database.url());
     QVERIFY(first.start());
