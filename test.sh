@@ -7,6 +7,9 @@
 #         fails the part (reports are files in build/asan/sanitizer-reports, printed here)
 #   fuzz  the fuzz preset (clang, libFuzzer) and each target for a bounded time on a copy of
 #         the seeds in tests/data (new corpus entries stay in a temp folder)
+# The ci and asan parts also run the integration suite on PostgreSQL (the *_pg tests): a private
+# PostgreSQL cluster in a temp folder on a free loopback port serves them for the whole run
+# (PALAVER_TEST_POSTGRES), stopped at the end; the machine's own clusters are never used.
 # PALAVER_TEST_PARTS picks parts (default "ci asan fuzz"), PALAVER_FUZZ_SECONDS the time per
 # fuzz target (default 30). Every part runs even when an earlier one failed; the exit status
 # is non-zero if any did.
@@ -18,13 +21,66 @@ fuzz_seconds="${PALAVER_FUZZ_SECONDS:-30}"
 failed=()
 summary=()
 
+pg_dir=""
+pg_pid=""
+# Packages come first (tools/setup.sh installs postgresql), so this runs inside a part.
+ensure_postgres() {
+    [ -n "$pg_pid" ] && return 0
+    local bin port as=()
+    bin="$(pg_config --bindir 2>/dev/null)"
+    [ -x "$bin/pg_ctl" ] || bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
+    if [ ! -x "$bin/pg_ctl" ]; then
+        echo "PostgreSQL not found (no pg_ctl): the *_pg tests need it" >&2
+        return 1
+    fi
+    pg_dir="$(mktemp -d /tmp/palaver-test-pg.XXXXXX)"
+    # PostgreSQL refuses to run as root (CI): its tools run as the postgres user then.
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres:postgres "$pg_dir"
+        as=(runuser -u postgres --)
+    fi
+    # A password with URL delimiters in it, so the URL's percent-decoding is tested too.
+    printf '%s\n' 'pal:ver@pw%' > "$pg_dir/pw"
+    chmod 644 "$pg_dir/pw"
+    if ! "${as[@]}" "$bin/initdb" -D "$pg_dir/data" -U palaver --pwfile="$pg_dir/pw" \
+        --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C.UTF-8 --no-sync \
+        > "$pg_dir/initdb.log" 2>&1; then
+        cat "$pg_dir/initdb.log" >&2
+        return 1
+    fi
+    for port in $(shuf -i 20000-60000 -n 50); do
+        (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || break # nobody listens there
+    done
+    if ! "${as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 -o \
+        "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c max_connections=300" \
+        start > /dev/null; then
+        cat "$pg_dir/server.log" >&2
+        return 1
+    fi
+    pg_pid="$(head -n1 "$pg_dir/data/postmaster.pid")"
+    export PALAVER_TEST_POSTGRES="postgresql://palaver:pal%3Aver%40pw%25@127.0.0.1:$port/postgres"
+    echo "PostgreSQL for the tests: pid $pg_pid, port $port ($bin)"
+}
+
+stop_postgres() {
+    [ -n "$pg_pid" ] || return 0
+    kill -INT "$pg_pid" 2> /dev/null # SIGINT: fast shutdown
+    for _ in $(seq 100); do
+        kill -0 "$pg_pid" 2> /dev/null || break
+        sleep 0.1
+    done
+    rm -rf "$pg_dir"
+    pg_pid=""
+}
+trap stop_postgres EXIT
+
 part_ci() {
-    "$root/tools/setup.sh" ci && ctest --preset ci "$@"
+    "$root/tools/setup.sh" ci && ensure_postgres && ctest --preset ci "$@"
 }
 
 part_asan() {
     local reports="$root/build/asan/sanitizer-reports"
-    "$root/tools/setup.sh" asan || return 1
+    "$root/tools/setup.sh" asan && ensure_postgres || return 1
     rm -rf "$reports" && mkdir -p "$reports"
     ctest --preset asan
     local status=$?

@@ -1,9 +1,9 @@
 #include "server/admin/admincontext.h"
 
 #include "server/config/serverconfig.h"
-#include "server/storage/sqlitestorefactory.h"
 #include "server/storage/store.h"
 #include "server/storage/storeerror.h"
+#include "server/storage/storefactories.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -46,7 +46,12 @@ std::optional<int> AdminContext::parse(QCommandLineParser& parser, const QString
     const QCommandLineOption config(QStringLiteral("config"),
         QStringLiteral("The server's INI config file, for its data-dir (PALAVER_CONFIG)."),
         QStringLiteral("FILE"));
-    parser.addOptions({help, dataDir, config});
+    const QCommandLineOption database(QStringLiteral("database"),
+        QStringLiteral("PostgreSQL database postgresql://USER:PASSWORD@HOST:PORT/DB "
+                       "(PALAVER_DATABASE; default: as the server, else SQLite in the data "
+                       "folder)."),
+        QStringLiteral("URL"));
+    parser.addOptions({help, dataDir, database, config});
     parser.setApplicationDescription(description);
     const QString command = QStringLiteral("palaver-server ") + m_words.join(u' ');
     if (!parser.parse(QStringList {command} + m_args))
@@ -68,6 +73,12 @@ std::optional<int> AdminContext::parse(QCommandLineParser& parser, const QString
         return exit->exitCode == 0 ? ExitUsage : exit->exitCode;
     }
     m_dataDir = std::get<QString>(resolved);
+    const auto url = resolveDatabaseUrl(parser.value(database), parser.value(config));
+    if (const auto* exit = std::get_if<ConfigExit>(&url)) {
+        m_err << exit->text << Qt::endl;
+        return exit->exitCode == 0 ? ExitUsage : exit->exitCode;
+    }
+    m_databaseUrl = std::get<QString>(url);
     return std::nullopt;
 }
 
@@ -78,22 +89,34 @@ QString AdminContext::databasePath() const
     return config.databasePath();
 }
 
+std::optional<int> AdminContext::refuseOnPostgres(const QString& instead)
+{
+    if (m_databaseUrl.isEmpty())
+        return std::nullopt;
+    m_err << "palaver-server " << m_words.join(u' ')
+          << ": works on the SQLite file only; this server uses PostgreSQL: " << instead
+          << Qt::endl;
+    return ExitUsage;
+}
+
 Store* AdminContext::store()
 {
     if (m_store)
         return m_store.get();
-    if (!QDir().mkpath(m_dataDir)) {
+    if (m_databaseUrl.isEmpty() && !QDir().mkpath(m_dataDir)) {
         fail(QStringLiteral("cannot create data folder %1").arg(m_dataDir));
         return nullptr;
     }
     // The server's own factory and migrations: a new folder gets the schema, an old one is
     // brought up to date, exactly as starting the server would.
-    m_factory = std::make_unique<SqliteStoreFactory>(databasePath());
     try {
+        m_factory = openStoreFactory(m_databaseUrl, databasePath());
         m_factory->migrate();
         m_store = m_factory->open(QStringLiteral("palaver-admin"), false);
     } catch (const StoreError& e) {
-        fail(QStringLiteral("database %1: %2").arg(databasePath(), QString::fromUtf8(e.what())));
+        fail(QStringLiteral("database %1: %2")
+                 .arg(m_factory ? m_factory->description() : databasePath(),
+                     QString::fromUtf8(e.what())));
         return nullptr;
     }
     return m_store.get();

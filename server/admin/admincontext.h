@@ -1,6 +1,6 @@
 #pragma once
-// What every admin subcommand shares: its options (--data-dir, --config, --help), the output
-// streams, exit codes and the database, opened the way the server opens it.
+// What every admin subcommand shares: its options (--data-dir, --database, --config, --help), the
+// output streams, exit codes and the database, opened the way the server opens it.
 #include "server/storage/records.h"
 
 #include <QCommandLineParser>
@@ -37,6 +37,11 @@ public:
     /// The resolved data folder and its database file (after parse()).
     QString dataDir() const { return m_dataDir; }
     QString databasePath() const;
+    /// The PostgreSQL URL (--database, PALAVER_DATABASE or the config file); empty for SQLite.
+    QString databaseUrl() const { return m_databaseUrl; }
+    /// For the commands that work on the SQLite file only: prints where to go instead and
+    /// returns ExitUsage on PostgreSQL, nullopt on SQLite.
+    std::optional<int> refuseOnPostgres(const QString& instead);
 
     /// The database, created or migrated to this version's schema; null (and an error printed)
     /// when it cannot be opened.
@@ -66,6 +71,7 @@ private:
     QTextStream& m_err;
     QStringList m_positional;
     QString m_dataDir;
+    QString m_databaseUrl;
     std::unique_ptr<StoreFactory> m_factory;
     std::unique_ptr<Store> m_store;
 };

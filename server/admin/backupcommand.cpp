@@ -50,6 +50,9 @@ int runBackupCommand(const QStringList& args, QTextStream& out, QTextStream& err
                            "runs; the copy is checked with integrity_check."),
             0, 0))
         return *exit;
+    if (const auto exit = ctx.refuseOnPostgres(
+            QStringLiteral("back it up with pg_dump (e.g. pg_dump -Fc -f FILE DB)")))
+        return *exit;
     if (!parser.isSet(to) || parser.value(to).isEmpty())
         return ctx.usageError(QStringLiteral("--to FILE is required"));
     const QString file = QFileInfo(parser.value(to)).absoluteFilePath();

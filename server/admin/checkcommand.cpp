@@ -36,6 +36,13 @@ int runCheckCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                            "version: exit 0 when all is well, 1 with a report otherwise."),
             0, 0))
         return *exit;
+    // A --file is a SQLite file (a backup) wherever the server keeps its data.
+    if (!parser.isSet(file)) {
+        if (const auto exit = ctx.refuseOnPostgres(
+                QStringLiteral("PostgreSQL checks its own pages; verify a dump with pg_restore "
+                               "--list, or amcheck's verify_heapam")))
+            return *exit;
+    }
     const QString path = parser.isSet(file) ? parser.value(file) : ctx.databasePath();
     if (!QFileInfo(path).isFile())
         return ctx.fail(QStringLiteral("no database at %1").arg(path));

@@ -357,4 +357,24 @@ std::variant<QString, ConfigExit> resolveDataDir(
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
+std::variant<QString, ConfigExit> resolveDatabaseUrl(
+    const QString& databaseFlag, const QString& configFlag)
+{
+    QString url = databaseFlag;
+    if (url.isEmpty())
+        url = qEnvironmentVariable("PALAVER_DATABASE");
+    if (url.isEmpty()) {
+        QString error;
+        const std::optional<ConfigFile> file =
+            ConfigFile::read(configPath(configFlag), knownKeys(), &error);
+        if (!file)
+            return usage(error);
+        url = file->value(QStringLiteral("database"));
+    }
+    if (!url.isEmpty() && !isPostgresUrl(url))
+        return usage(
+            QStringLiteral("--database: expected postgresql://USER:PASSWORD@HOST:PORT/DB"));
+    return url;
+}
+
 } // namespace palaver::server

@@ -73,4 +73,10 @@ std::variant<ServerConfig, ConfigExit> parseServerConfig(const QStringList& argu
 std::variant<QString, ConfigExit> resolveDataDir(
     const QString& dataDirFlag, const QString& configFlag);
 
+/// The database URL as the server resolves it (for the admin subcommands): the --database
+/// flag, else PALAVER_DATABASE, else `database` in the config file; empty means SQLite in the
+/// data folder.
+std::variant<QString, ConfigExit> resolveDatabaseUrl(
+    const QString& databaseFlag, const QString& configFlag);
+
 } // namespace palaver::server

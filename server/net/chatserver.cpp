@@ -16,8 +16,8 @@
 #include "server/net/tlscontext.h"
 #include "server/net/websocketconnection.h"
 #include "server/storage/database.h"
-#include "server/storage/sqlitestorefactory.h"
 #include "server/storage/storeerror.h"
+#include "server/storage/storefactories.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -72,7 +72,7 @@ bool ChatServer::start(QString* error)
             return false;
     }
     m_db = std::make_unique<Database>(
-        std::make_unique<SqliteStoreFactory>(m_config.databasePath()), this);
+        openStoreFactory(m_config.databaseUrl, m_config.databasePath()), this);
     try {
         m_db->start();
         // The roster is loaded before listening, so the first push already reaches everyone.
@@ -84,7 +84,7 @@ bool ChatServer::start(QString* error)
         lastAccountChange = store->admin().lastAccountChangeId();
     } catch (const StoreError& e) {
         *error = QStringLiteral("database %1: %2")
-                     .arg(m_config.databasePath(), QString::fromUtf8(e.what()));
+                     .arg(m_db->factory().description(), QString::fromUtf8(e.what()));
         return false;
     }
     m_lastDatabaseAnswerMs = m_uptime.elapsed();

@@ -53,7 +53,7 @@ int Migrator::run()
         QFile f(m_directory + u'/' + file);
         if (!f.open(QIODevice::ReadOnly))
             throw StoreError(QStringLiteral("cannot read migration %1").arg(file));
-        m_sql.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        m_sql.exec(m_sql.dialect().beginWrite());
         try {
             for (const QString& statement : statementsOf(QString::fromUtf8(f.readAll())))
                 m_sql.exec(statement);

@@ -3,6 +3,7 @@
 #include "server/logging.h"
 #include "server/storage/storeerror.h"
 #include "server/storage/storefactory.h"
+#include "server/storage/storekeeper.h"
 
 #include <QMetaObject>
 
@@ -49,12 +50,7 @@ void ReadPool::stop()
 
 void ReadPool::work(int index)
 {
-    std::unique_ptr<Store> store;
-    try {
-        store = m_factory.open(QStringLiteral("palaver-reader-%1").arg(index), true);
-    } catch (const StoreError& e) {
-        qCCritical(lcStorage) << "reader cannot open the database:" << e.what();
-    }
+    StoreKeeper keeper(m_factory, QStringLiteral("palaver-reader-%1").arg(index), true);
     for (;;) {
         StoreJob job;
         {
@@ -66,23 +62,41 @@ void ReadPool::work(int index)
             job = std::move(m_queue.front());
             m_queue.pop_front();
         }
-        bool ok = false;
-        if (store) {
-            try {
-                store->beginRead();
-                job.run(*store);
-                store->commit();
-                ok = true;
-            } catch (const StoreError& e) {
-                qCWarning(lcStorage) << "read failed:" << e.what();
-                try {
-                    store->rollback();
-                } catch (const StoreError&) { }
-            }
-        }
+        // A read changes nothing, so after a lost connection it may run once more on a new
+        // one: the first read after a database restart then does not fail.
+        bool lost = false;
+        bool ok = runRead(keeper, job, lost);
+        if (!ok && lost)
+            ok = runRead(keeper, job, lost);
         QMetaObject::invokeMethod(
             m_context, [finish = std::move(job.finish), ok] { finish(ok); }, Qt::QueuedConnection);
     }
+}
+
+bool ReadPool::runRead(StoreKeeper& keeper, StoreJob& job, bool& lost)
+{
+    Store* store = keeper.get();
+    if (!store)
+        return false;
+    try {
+        store->beginRead();
+        job.run(*store);
+        store->commit();
+        return true;
+    } catch (const StoreConnectionLost& e) {
+        qCWarning(lcStorage) << "read failed:" << e.what();
+        keeper.drop();
+        lost = true;
+    } catch (const StoreError& e) {
+        qCWarning(lcStorage) << "read failed:" << e.what();
+        try {
+            store->rollback();
+        } catch (const StoreError&) {
+            keeper.drop();
+            lost = true;
+        }
+    }
+    return false;
 }
 
 } // namespace palaver::server

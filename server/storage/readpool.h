@@ -27,8 +27,10 @@ public:
     void stop();
 
 private:
-    class Worker;
     void work(int index);
+    /// One try at `job`; false when it failed, with `lost` set (and the connection dropped)
+    /// when the connection went with it.
+    static bool runRead(class StoreKeeper& keeper, StoreJob& job, bool& lost);
 
     StoreFactory& m_factory;
     QPointer<QObject> m_context;

@@ -78,9 +78,10 @@ QList<RoomSummary> SqlAdminStore::listRooms()
     // Direct rooms have no name: their members' names say which pair it is.
     QSqlQuery& q = m_sql.run(QStringLiteral(
         "SELECT r.id, r.kind, r.name, r.topic, r.created_ts, r.last_seq, r.member_count, "
-        "CASE WHEN r.direct_key IS NULL THEN '' ELSE (SELECT group_concat(username, ', ') FROM "
+        "CASE WHEN r.direct_key IS NULL THEN '' ELSE (SELECT %1 FROM "
         "(SELECT u.username FROM members m JOIN users u ON u.id = m.user_id "
-        "WHERE m.room_id = r.id ORDER BY u.username)) END FROM rooms r ORDER BY r.id"));
+        "WHERE m.room_id = r.id ORDER BY u.username) AS names) END FROM rooms r ORDER BY r.id")
+                                 .arg(m_sql.dialect().joinedNames(QStringLiteral("username"))));
     QList<RoomSummary> rooms;
     while (q.next()) {
         RoomSummary s;

@@ -24,7 +24,7 @@ QList<AuditRecord> SqlAuditStore::since(qint64 sinceTs, int limit)
     QSqlQuery& q = m_sql.run(
         QStringLiteral("SELECT id, ts, actor_id, actor_name, action, target, address, detail "
                        "FROM (SELECT * FROM audit WHERE ts >= ? ORDER BY ts DESC, id DESC "
-                       "LIMIT ?) ORDER BY ts, id"),
+                       "LIMIT ?) AS recent ORDER BY ts, id"),
         {sinceTs, limit});
     QList<AuditRecord> rows;
     while (q.next()) {

@@ -2,6 +2,7 @@
 // One QSqlDatabase connection with a cache of prepared statements. Every failure throws
 // StoreError, so store code reads as the SQL it runs.
 #include "server/storage/sqlarg.h"
+#include "server/storage/sqldialect.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -28,14 +29,15 @@ public:
     /// integer columns (nullopt when there is no row). Native sqlite3 statements on SQLite,
     /// QtSql elsewhere.
     std::optional<IntRow> runInts(const QString& sql, std::initializer_list<SqlArg> args = {});
-    /// Runs a statement that is not worth caching (pragmas, DDL, transaction control).
+    /// Runs a statement that is not worth caching (pragmas, DDL, BEGIN/COMMIT).
     void exec(const QString& sql);
+    /// Runs the savepoint statements every job runs: prepared where the database allows it.
+    void control(const QString& sql);
     /// First column of the first row, or nullopt when there is no row.
     std::optional<QVariant> scalar(const QString& sql, std::initializer_list<QVariant> args = {});
 
-    /// The SQL function that folds case for searches, Unicode-aware. Each SQLite connection
-    /// registers it (SQLite's own lower() folds ASCII only; PostgreSQL's lower() is enough).
-    static inline const QString kCaseFold = QStringLiteral("palaver_fold");
+    /// What differs between SQLite and PostgreSQL (see SqlDialect).
+    const SqlDialect& dialect() const { return m_dialect; }
     /// A LIKE pattern (with ESCAPE '\\') matching `text` anywhere, case-folded; the user's
     /// own % and _ are matched literally.
     static QString containsPattern(const QString& text);
@@ -47,6 +49,7 @@ private:
     QSqlQuery& prepared(const QString& sql);
 
     QString m_name;
+    const SqlDialect& m_dialect;
     QHash<QString, QSqlQuery> m_statements;
     std::unique_ptr<class SqliteStatements> m_native; ///< set on SQLite connections
 };

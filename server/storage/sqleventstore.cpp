@@ -14,6 +14,13 @@ namespace {
 // The body column holds only the kind-specific fields (Event::bodyBytes); the rest are columns
 // of their own.
 const QString kEventColumns = QStringLiteral("room_id, seq, ts, sender_id, kind, client_mid, body");
+
+// Bound as text, not as a blob: PostgreSQL would store a bytea literal's escaped form in the
+// TEXT column (SQLite reads either back the same, and now shows the JSON as it is).
+QString bodyText(const Event& event)
+{
+    return QString::fromUtf8(event.bodyBytes());
+}
 } // namespace
 
 Event SqlEventStore::readEvent(const QSqlQuery& q)
@@ -64,7 +71,7 @@ qint64 SqlEventStore::append(Event& event, qint64 roomId, qint64 senderId)
     const SqlArg msgNo = isMessage ? SqlArg((*counters)[1]) : SqlArg();
     const SqlArg clientMid = isMessage ? SqlArg(event.clientMid) : SqlArg();
     m_sql.runInts(kInsert,
-        {roomId, event.seq, event.ts, senderId, qint64(event.kind), clientMid, event.bodyBytes(),
+        {roomId, event.seq, event.ts, senderId, qint64(event.kind), clientMid, bodyText(event),
             msgNo});
     if (!isMessage)
         return event.seq;
@@ -148,7 +155,7 @@ void SqlEventStore::markDeleted(qint64 roomId, qint64 seq)
     // The message keeps its place and its unread/mention weight (it is still a `message`
     // event, as the contract defines unread); only its content goes.
     m_sql.run(QStringLiteral("UPDATE events SET body = ? WHERE room_id = ? AND seq = ?"),
-        {target->bodyBytes(), roomId, seq});
+        {bodyText(*target), roomId, seq});
 }
 
 } // namespace palaver::server

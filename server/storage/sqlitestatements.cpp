@@ -61,12 +61,17 @@ std::optional<IntRow> SqliteStatements::run(const QString& sql, std::initializer
         for (int i = 0; i < columns; ++i)
             row->values[size_t(i)] = sqlite3_column_int64(statement, i);
     }
-    // reset() reports the step's error again, and releases the statement's read lock.
-    const int reset = sqlite3_reset(statement);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        throw StoreError(
-            QStringLiteral("query failed: %1")
-                .arg(QString::fromUtf8(sqlite3_errstr(reset != SQLITE_OK ? reset : rc))));
+    // reset() releases the statement's read lock; errmsg and extended_errcode still describe
+    // the step's failure afterwards.
+    sqlite3_reset(statement);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        const QString text =
+            QStringLiteral("query failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        const int extended = sqlite3_extended_errcode(m_db);
+        if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
+            throw StoreConflict(text);
+        throw StoreError(text);
+    }
     return row;
 }
 

@@ -76,9 +76,11 @@ std::optional<MemberRecord> SqlRoomStore::member(qint64 roomId, qint64 userId)
 void SqlRoomStore::addMember(qint64 roomId, qint64 userId, Role role)
 {
     // A new member starts with everything before its join read: old history is not "unread".
+    // The casts type the parameters, which PostgreSQL cannot infer in a SELECT list.
     m_sql.run(
         QStringLiteral("INSERT INTO members (room_id, user_id, role, last_read_seq, read_msg_no) "
-                       "SELECT id, ?, ?, last_seq, message_count FROM rooms WHERE id = ?"),
+                       "SELECT id, CAST(? AS BIGINT), CAST(? AS INTEGER), last_seq, message_count "
+                       "FROM rooms WHERE id = ?"),
         {userId, int(role), roomId});
     m_sql.run(
         QStringLiteral("UPDATE rooms SET member_count = member_count + 1 WHERE id = ?"), {roomId});
@@ -170,7 +172,7 @@ QList<RoomInfo> SqlRoomStore::publicRooms(const QString& query, int limit)
         QStringLiteral(
             "SELECT %1 FROM rooms r WHERE r.kind = ? AND (%2(r.name) LIKE ? ESCAPE '\\' "
             "OR %2(r.topic) LIKE ? ESCAPE '\\') ORDER BY r.member_count DESC, r.id LIMIT ?")
-            .arg(kRoomColumns, SqlConnection::kCaseFold),
+            .arg(kRoomColumns, m_sql.dialect().caseFold()),
         {int(RoomKind::Public), pattern, pattern, limit});
     QList<RoomInfo> rooms;
     while (q.next())
@@ -220,9 +222,10 @@ MemberRecord SqlRoomStore::advanceReadMarker(qint64 roomId, qint64 userId, qint6
     // One statement does forward-only and the clamp, so concurrent reads cannot race it back.
     const qint64 marker =
         m_sql
-            .scalar(QStringLiteral("UPDATE members SET last_read_seq = MAX(last_read_seq, "
-                                   "MIN(?, (SELECT last_seq FROM rooms WHERE id = ?))) "
-                                   "WHERE room_id = ? AND user_id = ? RETURNING last_read_seq"),
+            .scalar(QStringLiteral("UPDATE members SET last_read_seq = %1(last_read_seq, "
+                                   "%2(?, (SELECT last_seq FROM rooms WHERE id = ?))) "
+                                   "WHERE room_id = ? AND user_id = ? RETURNING last_read_seq")
+                        .arg(m_sql.dialect().greatest(), m_sql.dialect().least()),
                 {seq, roomId, roomId, userId})
             .value_or(0)
             .toLongLong();

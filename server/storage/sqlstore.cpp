@@ -11,15 +11,13 @@ SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection)
     , m_admin(*m_sql)
 { }
 
-// IMMEDIATE takes SQLite's write lock up front, so a batch never fails half-way on a lock
-// upgrade; only one writer thread exists anyway.
 void SqlStore::begin()
 {
-    m_sql->exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_sql->exec(m_sql->dialect().beginWrite());
 }
 void SqlStore::beginRead()
 {
-    m_sql->exec(QStringLiteral("BEGIN"));
+    m_sql->exec(m_sql->dialect().beginRead());
 }
 void SqlStore::commit()
 {
@@ -29,20 +27,19 @@ void SqlStore::rollback()
 {
     m_sql->exec(QStringLiteral("ROLLBACK"));
 }
-// One savepoint per job: prepared once, not parsed again every time (exec() showed as 5 % of
-// the writer thread under ingest).
+// One savepoint per job, so one refused or failing request leaves the rest of its batch.
 void SqlStore::savepoint()
 {
-    m_sql->runInts(QStringLiteral("SAVEPOINT job"));
+    m_sql->control(QStringLiteral("SAVEPOINT job"));
 }
 void SqlStore::releaseSavepoint()
 {
-    m_sql->runInts(QStringLiteral("RELEASE SAVEPOINT job"));
+    m_sql->control(QStringLiteral("RELEASE SAVEPOINT job"));
 }
 void SqlStore::rollbackToSavepoint()
 {
-    m_sql->runInts(QStringLiteral("ROLLBACK TO SAVEPOINT job"));
-    m_sql->runInts(QStringLiteral("RELEASE SAVEPOINT job"));
+    m_sql->control(QStringLiteral("ROLLBACK TO SAVEPOINT job"));
+    m_sql->control(QStringLiteral("RELEASE SAVEPOINT job"));
 }
 
 } // namespace palaver::server

@@ -11,7 +11,8 @@
 
 namespace palaver::server {
 
-/// The Store over one SQL connection; SQLite now, PostgreSQL through the same SQL later.
+/// The Store over one SQL connection, SQLite or PostgreSQL: one SQL text, SqlDialect for the
+/// few words that differ.
 class SqlStore final : public Store
 {
 public:

@@ -58,7 +58,7 @@ QList<UserRecord> SqlUserStore::searchUsers(const QString& query, int limit)
     QSqlQuery& q = m_sql.run(
         QStringLiteral("SELECT %1 FROM users WHERE disabled = 0 AND (username LIKE ? ESCAPE '\\' "
                        "OR %2(display_name) LIKE ? ESCAPE '\\') ORDER BY username LIMIT ?")
-            .arg(kUserColumns, SqlConnection::kCaseFold),
+            .arg(kUserColumns, m_sql.dialect().caseFold()),
         {pattern, pattern, limit});
     QList<UserRecord> users;
     while (q.next())

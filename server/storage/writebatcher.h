@@ -1,7 +1,9 @@
 #pragma once
 // Group commit: one writer thread takes every job queued while the previous commit was
 // running and commits them together, so N concurrent senders share one fsync instead of
-// paying one each. No job's finish runs before the commit that holds it.
+// paying one each. No job's finish runs before the commit that holds it. A batch the database
+// aborted as a whole (deadlock) runs again; after a lost connection the jobs fail and the
+// next batch opens a new connection.
 #include "server/metrics/latencyhistogram.h"
 #include "server/storage/storejob.h"
 
@@ -11,6 +13,7 @@
 #include <QWaitCondition>
 #include <atomic>
 #include <deque>
+#include <vector>
 
 namespace palaver::server {
 class StoreFactory;
@@ -38,7 +41,15 @@ protected:
     void run() override;
 
 private:
-    void runBatch(class Store& store, std::deque<StoreJob>& batch);
+    /// How one attempt at a batch ended.
+    enum class Attempt { Committed, Failed, Aborted, Lost, LostBeforeBegin };
+
+    void runBatch(class StoreKeeper& keeper, std::deque<StoreJob>& batch);
+    Attempt attempt(Store& store, std::deque<StoreJob>& batch, std::vector<char>& stored);
+    /// Runs one job; after a unique violation (another node committed the same key first) it
+    /// runs once more from its savepoint and then sees that row.
+    static bool runJob(Store& store, StoreJob& job);
+    void finish(std::deque<StoreJob>& batch, const std::vector<char>& stored, bool committed);
 
     StoreFactory& m_factory;
     QPointer<QObject> m_context;

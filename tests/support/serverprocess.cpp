@@ -1,5 +1,6 @@
 #include "tests/support/serverprocess.h"
 
+#include "tests/support/postgresdatabase.h"
 #include "tests/support/testcertificate.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,7 @@ ServerProcess::~ServerProcess()
 {
     if (m_process && m_process->state() != QProcess::NotRunning)
         stop();
+    m_process.reset(); // the server is gone before its database is dropped
 }
 
 QString ServerProcess::binary()
@@ -39,6 +41,11 @@ QString ServerProcess::binary()
 bool ServerProcess::tlsMode()
 {
     return qEnvironmentVariableIntValue("PALAVER_TEST_TLS") == 1;
+}
+
+bool ServerProcess::postgresMode()
+{
+    return qEnvironmentVariable("PALAVER_TEST_DATABASE") == u"postgresql";
 }
 
 namespace {
@@ -65,6 +72,15 @@ QStringList tlsArguments(const QString& folder)
 
 bool ServerProcess::start()
 {
+    if (postgresMode() && m_databaseUrl.isEmpty() && !m_extraArgs.contains(u"--database")) {
+        if (!m_ownDatabase)
+            m_ownDatabase = std::make_unique<PostgresDatabase>();
+        if (!m_ownDatabase->ok()) {
+            qWarning().noquote() << "cannot start the server:" << m_ownDatabase->error();
+            return false;
+        }
+        m_databaseUrl = m_ownDatabase->url();
+    }
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_output.clear();
@@ -80,6 +96,8 @@ bool ServerProcess::start()
         QStringLiteral("--data-dir"), m_dataDir};
     if (tlsMode())
         args += tlsArguments(m_dataDir + QStringLiteral("/tls"));
+    if (!m_databaseUrl.isEmpty() && !m_extraArgs.contains(u"--database"))
+        args += {QStringLiteral("--database"), m_databaseUrl};
     args += m_extraArgs;
     m_process->start(binary(), args);
     if (!m_process->waitForStarted(10000)) {

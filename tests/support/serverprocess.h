@@ -6,10 +6,15 @@
 #include <QUrl>
 #include <memory>
 
+class PostgresDatabase;
+
 class ServerProcess
 {
 public:
     /// `extraArgs` are added to --listen/--data-dir; the data folder is temporary unless given.
+    /// In the suite's PostgreSQL run (PALAVER_TEST_DATABASE=postgresql) the server gets a
+    /// database of its own, kept for this object's lifetime (restart() keeps the data), unless
+    /// `extraArgs` has a --database or setDatabaseUrl() names one.
     explicit ServerProcess(QStringList extraArgs = {}, QString dataDir = {});
     ~ServerProcess();
 
@@ -26,6 +31,12 @@ public:
     /// server's listening socket uses SO_REUSEADDR).
     void setReusePort(bool on) { m_reusePort = on; }
 
+    /// Use this database (--database URL) instead of a database of its own: several servers
+    /// sharing one PostgreSQL database, as nodes do. Takes effect at the next start().
+    void setDatabaseUrl(const QString& url) { m_databaseUrl = url; }
+    /// The --database URL the server got; empty for SQLite in its data folder.
+    QString databaseUrl() const { return m_databaseUrl; }
+
     QUrl url() const { return m_url; }
     QString dataDir() const { return m_dataDir; }
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
@@ -34,6 +45,8 @@ public:
     /// True in the suite's TLS run (PALAVER_TEST_TLS=1): servers get a throwaway certificate,
     /// listen on wss://, and this process trusts that certificate.
     static bool tlsMode();
+    /// True in the suite's PostgreSQL run (PALAVER_TEST_DATABASE=postgresql).
+    static bool postgresMode();
 
 private:
     QStringList m_extraArgs;
@@ -43,4 +56,6 @@ private:
     QUrl m_url;
     QString m_output;
     bool m_reusePort = false;
+    QString m_databaseUrl;
+    std::unique_ptr<PostgresDatabase> m_ownDatabase;
 };

@@ -1,9 +1,13 @@
-// The storage layer on a real SQLite file: migrations, gapless seq under concurrent writers,
+// The storage layer on a real SQLite file, or with PALAVER_TEST_DATABASE=postgresql on a fresh
+// PostgreSQL database (tst_store_pg): migrations, gapless seq under concurrent writers,
 // idempotency, group commit, and a failing batch that acknowledges nothing.
 #include "server/storage/database.h"
+#include "server/storage/postgresstorefactory.h"
 #include "server/storage/sqlitestorefactory.h"
 #include "server/storage/sqlstore.h"
 #include "server/storage/storeerror.h"
+#include "tests/support/postgresdatabase.h"
+#include "tests/support/serverprocess.h"
 
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -42,8 +46,12 @@ private:
     /// Starts the database (migrating it) and seeds it through a connection of its own.
     Fixture startSeeded(Database& db);
     Event message(const QString& mid) const;
+    /// A factory for this test's database (SQLite file or PostgreSQL database).
+    std::unique_ptr<StoreFactory> makeFactory() const;
+    bool onPostgres() const { return m_postgres != nullptr; }
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<PostgresDatabase> m_postgres;
     QString m_path;
 };
 
@@ -51,11 +59,23 @@ void tst_Store::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_path = m_dir->filePath(u"palaver.db"_s);
+    if (ServerProcess::postgresMode()) {
+        m_postgres = std::make_unique<PostgresDatabase>();
+        QVERIFY2(m_postgres->ok(), qPrintable(m_postgres->error()));
+    }
 }
 
 void tst_Store::cleanup()
 {
+    m_postgres.reset();
     m_dir.reset();
+}
+
+std::unique_ptr<StoreFactory> tst_Store::makeFactory() const
+{
+    if (m_postgres)
+        return std::make_unique<PostgresStoreFactory>(*PostgresUrl::parse(m_postgres->url()));
+    return std::make_unique<SqliteStoreFactory>(m_path);
 }
 
 tst_Store::Fixture tst_Store::seed(Store& store)
@@ -88,20 +108,25 @@ Event tst_Store::message(const QString& mid) const
 
 void tst_Store::migratesEmptyFileOnce()
 {
-    SqliteStoreFactory factory(m_path);
+    const auto made = makeFactory();
+    StoreFactory& factory = *made;
     factory.migrate();
     factory.migrate(); // a second run applies nothing and fails nothing
     auto store = factory.open(u"check"_s, true);
     auto& sql = static_cast<SqlStore&>(*store).connection();
     QCOMPARE(sql.scalar(u"SELECT COUNT(*) FROM schema_version"_s)->toInt(), 3);
     QCOMPARE(sql.scalar(u"SELECT MAX(version) FROM schema_version"_s)->toInt(), 3);
-    QCOMPARE(sql.scalar(u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
-    for (const QString& table :
-        {u"users"_s, u"sessions"_s, u"rooms"_s, u"members"_s, u"events"_s, u"event_mentions"_s})
-        QVERIFY2(
-            sql.scalar(u"SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"_s, {table}),
-            qPrintable(table));
-    QVERIFY(sql.scalar(u"SELECT 1 FROM sqlite_master WHERE name='events_client_mid'"_s));
+    const QString tableQuery = onPostgres()
+        ? u"SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = ?"_s
+        : u"SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"_s;
+    if (!onPostgres())
+        QCOMPARE(sql.scalar(u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
+    for (const QString& table : {u"users"_s, u"sessions"_s, u"rooms"_s, u"members"_s, u"events"_s,
+             u"event_mentions"_s, u"audit"_s, u"account_changes"_s})
+        QVERIFY2(sql.scalar(tableQuery, {table}), qPrintable(table));
+    QVERIFY(sql.scalar(onPostgres()
+            ? u"SELECT 1 FROM pg_indexes WHERE indexname = 'events_client_mid'"_s
+            : u"SELECT 1 FROM sqlite_master WHERE name='events_client_mid'"_s));
     // A database from a newer server is refused, not half-understood.
     store.reset();
     {
@@ -115,7 +140,7 @@ void tst_Store::migratesEmptyFileOnce()
 void tst_Store::seqIsGaplessUnderConcurrentWriters()
 {
     QObject context;
-    Database db(std::make_unique<SqliteStoreFactory>(m_path), &context);
+    Database db(makeFactory(), &context);
     const Fixture f = startSeeded(db);
     // Four threads submit 250 appends each, all at once.
     constexpr int kThreads = 4;
@@ -152,7 +177,8 @@ void tst_Store::seqIsGaplessUnderConcurrentWriters()
 
 void tst_Store::clientMidIsUniquePerRoomAndSender()
 {
-    SqliteStoreFactory factory(m_path);
+    const auto made = makeFactory();
+    StoreFactory& factory = *made;
     factory.migrate();
     auto store = factory.open(u"w"_s, false);
     const Fixture f = seed(*store);
@@ -163,18 +189,21 @@ void tst_Store::clientMidIsUniquePerRoomAndSender()
     QVERIFY(!store->events().findByClientMid(f.room, f.other, u"m1"_s)); // per sender
     Event otherSender = message(u"m1"_s);
     QCOMPARE(store->events().append(otherSender, f.room, f.other), 2);
-    // The database itself refuses a second row for the same (room, sender, client_mid).
+    // The database itself refuses a second row for the same (room, sender, client_mid), as a
+    // conflict (the writer runs such a job again; it then finds the first row).
+    store->begin();
     store->savepoint();
     Event again = message(u"m1"_s);
-    QVERIFY_THROWS_EXCEPTION(StoreError, store->events().append(again, f.room, f.user));
+    QVERIFY_THROWS_EXCEPTION(StoreConflict, store->events().append(again, f.room, f.user));
     store->rollbackToSavepoint();
+    store->commit();
     QCOMPARE(store->rooms().room(f.room)->lastSeq, 2); // the failed append gave its seq back
 }
 
 void tst_Store::refusedJobLeavesBatchIntact()
 {
     QObject context;
-    Database db(std::make_unique<SqliteStoreFactory>(m_path), &context);
+    Database db(makeFactory(), &context);
     const Fixture f = startSeeded(db);
     QList<QString> results;
     auto append = [&](const QString& mid, bool refuse) {
@@ -201,7 +230,7 @@ void tst_Store::refusedJobLeavesBatchIntact()
 void tst_Store::failedBatchRollsBackAndAcksNothing()
 {
     QObject context;
-    Database db(std::make_unique<SqliteStoreFactory>(m_path), &context);
+    Database db(makeFactory(), &context);
     const Fixture f = startSeeded(db);
     // A job that defers a foreign-key violation to COMMIT makes the whole batch fail there,
     // after every job in it ran: the case group commit must get right.
@@ -233,8 +262,17 @@ void tst_Store::failedBatchRollsBackAndAcksNothing()
     db.write<Done>(
         [](Store& s) -> Outcome<Done> {
             auto& sql = static_cast<SqlStore&>(s).connection();
-            sql.exec(u"PRAGMA defer_foreign_keys = ON"_s);
-            sql.exec(u"INSERT INTO members (room_id, user_id, role) VALUES (999999, 999999, 0)"_s);
+            if (sql.dialect().engine() == SqlDialect::Engine::Postgres) {
+                // PostgreSQL defers only constraints declared deferrable: a table of its own
+                // (gone again with the failed commit).
+                sql.exec(u"CREATE TABLE doomed (room BIGINT REFERENCES rooms(id) "
+                         "DEFERRABLE INITIALLY DEFERRED)"_s);
+                sql.exec(u"INSERT INTO doomed VALUES (999999)"_s);
+            } else {
+                sql.exec(u"PRAGMA defer_foreign_keys = ON"_s);
+                sql.exec(
+                    u"INSERT INTO members (room_id, user_id, role) VALUES (999999, 999999, 0)"_s);
+            }
             return Done {};
         },
         [&results](
@@ -261,7 +299,7 @@ void tst_Store::failedBatchRollsBackAndAcksNothing()
 void tst_Store::readsDoNotWaitForWriteBatch()
 {
     QObject context;
-    Database db(std::make_unique<SqliteStoreFactory>(m_path), &context);
+    Database db(makeFactory(), &context);
     db.start();
     Fixture f;
     {
@@ -300,7 +338,8 @@ void tst_Store::readsDoNotWaitForWriteBatch()
 
 void tst_Store::historyPagesBothWays()
 {
-    SqliteStoreFactory factory(m_path);
+    const auto made = makeFactory();
+    StoreFactory& factory = *made;
     factory.migrate();
     auto store = factory.open(u"w"_s, false);
     const Fixture f = seed(*store);
@@ -325,7 +364,8 @@ void tst_Store::historyPagesBothWays()
 
 void tst_Store::readMarkerOnlyMovesForwardAndClamps()
 {
-    SqliteStoreFactory factory(m_path);
+    const auto made = makeFactory();
+    StoreFactory& factory = *made;
     factory.migrate();
     auto store = factory.open(u"w"_s, false);
     const Fixture f = seed(*store);
