@@ -25,15 +25,17 @@ std::unique_ptr<Store> PostgresStoreFactory::open(const QString& name, bool read
         db.setPassword(m_url.password);
         db.setDatabaseName(m_url.database);
         // A short connect timeout: a node whose database is away answers `internal` quickly
-        // instead of holding its writer; the name shows in pg_stat_activity.
-        db.setConnectOptions(
-            QStringLiteral("connect_timeout=3;application_name=palaver-server/%1").arg(name));
+        // instead of holding its writer; the name shows in pg_stat_activity. NOTICEs (such as
+        // "schema_version already exists") would go to stderr unformatted: warnings and up only.
+        db.setConnectOptions(QStringLiteral("connect_timeout=3;application_name=palaver-server/%1;"
+                                            "options=-cclient_min_messages=warning")
+                                 .arg(name));
         if (!db.open()) {
             const QString why = db.lastError().text();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            throw StoreConnectionLost(
-                QStringLiteral("cannot connect to %1: %2").arg(description(), why));
+            // The caller's message names the database (description()).
+            throw StoreConnectionLost(QStringLiteral("cannot connect: %1").arg(why));
         }
     }
     return std::make_unique<SqlStore>(std::make_unique<SqlConnection>(name));

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
+#include <QUrl>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -67,21 +68,40 @@ void BadInputWorld::tearDown()
         QCOMPARE(server->stop(), 0);
 }
 
+QSqlDatabase BadInputWorld::openDatabase(const QString& name) const
+{
+    QSqlDatabase db;
+    if (server->databaseUrl().isEmpty()) {
+        db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(server->dataDir() + u"/palaver.db"_s);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
+    } else {
+        const QUrl url(server->databaseUrl());
+        db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName(QUrl::FullyDecoded));
+        db.setPassword(url.password(QUrl::FullyDecoded));
+        db.setDatabaseName(url.path(QUrl::FullyDecoded).mid(1));
+    }
+    if (!db.open())
+        qWarning() << "cannot open the database:" << db.lastError().text();
+    return db;
+}
+
 DbSnapshot BadInputWorld::snapshot(const QStringList& ignored) const
 {
     DbSnapshot result;
     const QString name = QUuid::createUuid().toString();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(server->dataDir() + u"/palaver.db"_s);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (!db.open()) {
-            qWarning() << "cannot open the database:" << db.lastError().text();
+        QSqlDatabase db = openDatabase(name);
+        if (!db.isOpen())
             return result;
-        }
         QStringList tables;
-        QSqlQuery list(u"SELECT name FROM sqlite_master WHERE type = 'table' "
-                       "AND name NOT LIKE 'sqlite_%'"_s,
+        QSqlQuery list(db.driverName() == u"QPSQL"_s
+                ? u"SELECT tablename FROM pg_tables WHERE schemaname = 'public'"_s
+                : u"SELECT name FROM sqlite_master WHERE type = 'table' "
+                  "AND name NOT LIKE 'sqlite_%'"_s,
             db);
         while (list.next())
             tables << list.value(0).toString();

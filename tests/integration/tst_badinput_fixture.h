@@ -1,12 +1,13 @@
 #pragma once
 // Shared by the bad-input suites (tst_badinput, tst_badinput_access): one real server with a
-// small world in it, a snapshot of its database read through SQLite, and one way to send a
+// small world in it, a snapshot of its database (SQLite or PostgreSQL), and one way to send a
 // bad frame and check the answer, the close code and that the database did not change.
 #include "tests/support/serverprocess.h"
 #include "tests/support/testclient.h"
 
 #include <QByteArray>
 #include <QHash>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -37,7 +38,10 @@ public:
     bool setUp(const QStringList& serverArgs = {});
     void tearDown();
 
-    /// Read-only snapshot through SQLite (the server runs in WAL mode: the file bytes lag).
+    /// The server's database, read-only, as QtSql connection `name` (SQLite: palaver.db in
+    /// its data folder; PostgreSQL: its --database). Check isOpen(); remove it afterwards.
+    QSqlDatabase openDatabase(const QString& name) const;
+    /// Read-only snapshot through QtSql (the server runs in WAL mode: the file bytes lag).
     /// `ignored` are "table.column" values left out, for state that legitimately moves;
     /// users.last_seen always is.
     DbSnapshot snapshot(const QStringList& ignored = {}) const;

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void clientMidIsUniquePerRoomAndSender();
     void refusedJobLeavesBatchIntact();
     void failedBatchRollsBackAndAcksNothing();
+    void abortedBatchRunsAgainWhole();
     void readsDoNotWaitForWriteBatch();
     void historyPagesBothWays();
     void readMarkerOnlyMovesForwardAndClamps();
@@ -294,6 +295,54 @@ void tst_Store::failedBatchRollsBackAndAcksNothing()
         [&seq](Outcome<qint64> r) { seq = r.ok() ? r.value() : -1; });
     QTRY_VERIFY(seq.has_value());
     QCOMPARE(*seq, 1);
+}
+
+void tst_Store::abortedBatchRunsAgainWhole()
+{
+    QObject context;
+    Database db(makeFactory(), &context);
+    const Fixture f = startSeeded(db);
+    // A deadlock (PostgreSQL aborts the whole transaction) in the second job of a batch: the
+    // writer runs the whole batch again, so the first job's append, rolled back with it, is
+    // made once more and both are acknowledged.
+    QList<QString> results;
+    QMutex gate;
+    QSemaphore holding;
+    gate.lock();
+    db.write<Done>(
+        [&gate, &holding](Store&) -> Outcome<Done> {
+            holding.release();
+            gate.lock();
+            gate.unlock();
+            return Done {};
+        },
+        [](Outcome<Done>) {});
+    holding.acquire();
+    db.write<qint64>(
+        [this, f](Store& s) -> Outcome<qint64> {
+            Event e = message(u"first"_s);
+            return s.events().append(e, f.room, f.user);
+        },
+        [&results](Outcome<qint64> r) {
+            results.append(r.ok() ? QString::number(r.value()) : toString(r.error().code));
+        });
+    int runs = 0;
+    db.write<qint64>(
+        [this, f, &runs](Store& s) -> Outcome<qint64> {
+            if (++runs == 1)
+                throw StoreTransactionAborted(u"deadlock detected (simulated)"_s);
+            Event e = message(u"second"_s);
+            return s.events().append(e, f.room, f.user);
+        },
+        [&results](Outcome<qint64> r) {
+            results.append(r.ok() ? QString::number(r.value()) : toString(r.error().code));
+        });
+    gate.unlock();
+    QTRY_COMPARE(results.size(), 2);
+    QCOMPARE(results, (QList<QString> {u"1"_s, u"2"_s})); // gapless: the abort gave seqs back
+    QCOMPARE(runs, 2);
+    auto store = db.factory().open(u"check"_s, true);
+    QCOMPARE(store->rooms().room(f.room)->lastSeq, 2);
 }
 
 void tst_Store::readsDoNotWaitForWriteBatch()
