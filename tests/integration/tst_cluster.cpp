@@ -3,6 +3,8 @@
 // through another node is a duplicate; the rate limit is per user over all nodes.
 #include "tst_cluster.h"
 
+#include "tests/support/httpexchange.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -182,6 +184,21 @@ private Q_SLOTS:
         QVERIFY(!bob->awaitPush(u"event"_s, eventIn(room, first.value(u"seq"_s).toInteger()))
                      .isEmpty());
         QVERIFY(bob->noPush(u"event"_s, 500));
+    }
+
+    void metricsNameTheNodeAndItsPeers()
+    {
+        for (int n = 0; n < m_cluster->size(); ++n) {
+            QByteArray body;
+            // Heartbeats go every second: each node hears the other two within a few.
+            QTRY_VERIFY_WITH_TIMEOUT((body = http::call(m_cluster->url(n), "GET", "/metrics").body)
+                                         .contains("palaver_bus_peer_nodes 2\n"),
+                10000);
+            const QByteArray info =
+                QByteArray("palaver_node_info{node=\"n") + QByteArray::number(n + 1) + "\"} 1\n";
+            QVERIFY(body.contains(info));
+            QVERIFY(body.contains("palaver_bus_up 1\n"));
+        }
     }
 
     void rateLimitHoldsPerUserAcrossNodes()
