@@ -27,7 +27,7 @@ AccountWatcher::AccountWatcher(Database& db, const SessionRegistry& sessions, Ro
 
 void AccountWatcher::start(qint64 lastSeenId, int intervalMs)
 {
-    m_lastId = lastSeenId;
+    m_floor = lastSeenId;
     m_timer.start(intervalMs);
 }
 
@@ -38,7 +38,7 @@ void AccountWatcher::poll()
     m_polling = true;
     // One indexed range read of an almost always empty result: cheap enough every 500 ms.
     m_db.read<QList<AccountChange>>(
-        [after = m_lastId](Store& store) -> Outcome<QList<AccountChange>> {
+        [after = m_floor](Store& store) -> Outcome<QList<AccountChange>> {
             return store.admin().accountChangesAfter(after, kBatch);
         },
         [this](Outcome<QList<AccountChange>> result) {
@@ -46,10 +46,32 @@ void AccountWatcher::poll()
             if (!result.ok())
                 return; // the next tick tries again
             for (const AccountChange& change : result.value()) {
-                m_lastId = change.id;
+                if (m_appliedAboveFloor.contains(change.id))
+                    continue;
+                m_appliedAboveFloor.insert(change.id);
                 apply(change);
             }
+            advanceFloor();
         });
+}
+
+void AccountWatcher::advanceFloor()
+{
+    constexpr qint64 kGapGiveUpMs = 10'000;
+    while (m_appliedAboveFloor.remove(m_floor + 1))
+        ++m_floor;
+    if (m_appliedAboveFloor.isEmpty()) {
+        m_gapSince.invalidate();
+        return;
+    }
+    if (!m_gapSince.isValid()) {
+        m_gapSince.start();
+    } else if (m_gapSince.elapsed() > kGapGiveUpMs) {
+        // Nothing will fill it now: an insert that rolled back took those ids.
+        m_floor = *std::min_element(m_appliedAboveFloor.cbegin(), m_appliedAboveFloor.cend()) - 1;
+        m_gapSince.invalidate();
+        advanceFloor();
+    }
 }
 
 void AccountWatcher::apply(const AccountChange& change)

@@ -5,7 +5,9 @@
 // this polls for new rows on a read connection.
 #include "server/storage/records.h"
 
+#include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace palaver::server {
@@ -35,7 +37,14 @@ private:
     RoomRoster& m_roster;
     const Fanout& m_fanout;
     QTimer m_timer;
-    qint64 m_lastId = 0;
+    /// Every change up to here is applied. On PostgreSQL ids are taken at insert but become
+    /// visible at commit, so two admin commands can commit out of order: changes above the
+    /// floor are remembered one by one until the ids below them have shown up (or, for ids a
+    /// rolled-back insert took, for kGapGiveUpMs).
+    qint64 m_floor = 0;
+    QSet<qint64> m_appliedAboveFloor;
+    QElapsedTimer m_gapSince;
+    void advanceFloor();
     bool m_polling = false; ///< one read at a time, so changes apply once and in order
 };
 
