@@ -4,6 +4,7 @@
 #include "tst_cluster.h"
 
 #include "tests/support/httpexchange.h"
+#include "tst_admin_cli.h"
 
 #include <QJsonArray>
 
@@ -184,6 +185,22 @@ private Q_SLOTS:
         QVERIFY(!bob->awaitPush(u"event"_s, eventIn(room, first.value(u"seq"_s).toInteger()))
                      .isEmpty());
         QVERIFY(bob->noPush(u"event"_s, 500));
+    }
+
+    void disabledAccountIsClosedOnEveryNode()
+    {
+        auto ada = TestClient::registered(m_cluster->url(0), u"ada"_s);
+        QVERIFY(ada);
+        auto ada2 = ada->anotherDevice(m_cluster->url(1));
+        auto ada3 = ada->anotherDevice(m_cluster->url(2));
+        QVERIFY(ada2 && ada3);
+        const CliResult r = runCli(
+            {u"user"_s, u"disable"_s, ada->username, u"--database"_s, m_cluster->databaseUrl()});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        for (TestClient* device : {ada.get(), ada2.get(), ada3.get()}) {
+            QVERIFY(device->awaitClosed());
+            QCOMPARE(device->closeCode(), 4403);
+        }
     }
 
     void metricsNameTheNodeAndItsPeers()

@@ -41,6 +41,7 @@ public:
     ServerProcess& node(int i) { return *m_nodes.at(size_t(i)); }
     QUrl url(int i) const { return m_nodes.at(size_t(i))->url(); }
     RedisProcess& redis() { return m_redis; }
+    QString databaseUrl() const { return m_database->url(); }
     int size() const { return int(m_nodes.size()); }
 
 private:
