@@ -172,8 +172,10 @@ void ClusterLink::onReceived(const QByteArray& message)
     case Kind::Snapshot:
         if (const auto s = snapshotOf(*envelope)) {
             m_presence.remoteSnapshot(envelope->origin, s->presence);
+            // Only states this node has not heard of: a snapshot is not a new keystroke.
             for (const auto& [roomId, userId] : s->typing)
-                m_typing.remote(envelope->origin, roomId, userId, true);
+                if (!m_typing.isActive(roomId, userId))
+                    m_typing.remote(envelope->origin, roomId, userId, true);
         }
         break;
     case Kind::Heartbeat:

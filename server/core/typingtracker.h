@@ -44,6 +44,10 @@ public:
     QList<QPair<qint64, qint64>> localStates() const;
 
     qsizetype activeCount() const { return m_origin.size(); }
+    bool isActive(qint64 roomId, qint64 userId) const
+    {
+        return m_origin.contains({roomId, userId});
+    }
 
 private:
     using Key = QPair<qint64, qint64>; // room, user
