@@ -51,7 +51,9 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("palaver"));
     QApplication::setApplicationDisplayName(QStringLiteral("Palaver"));
     QApplication::setApplicationVersion(QStringLiteral(PALAVER_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("palaver"));
+    // The installed desktop entry's name (resources/): Wayland compositors match the window's
+    // app id against it for the icon and the task bar.
+    QApplication::setDesktopFileName(QStringLiteral("org.palaver.Palaver"));
 
     const palaver::app::CommandLine options = palaver::app::parseCommandLine(app);
     if (!options.error.isEmpty()) {
