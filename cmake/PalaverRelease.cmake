@@ -15,6 +15,8 @@ if(NOT DEFINED ENV{SOURCE_DATE_EPOCH})
         endif()
     endif()
 endif()
+# For tools run at build time that read it too (help2man).
+set(PALAVER_SOURCE_DATE_EPOCH "$ENV{SOURCE_DATE_EPOCH}")
 # string(TIMESTAMP) reads SOURCE_DATE_EPOCH.
 string(TIMESTAMP PALAVER_RELEASE_DATE "%Y-%m-%d" UTC)
 string(TIMESTAMP PALAVER_RELEASE_DATE_RFC2822 "%a, %d %b %Y %H:%M:%S +0000" UTC)

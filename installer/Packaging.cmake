@@ -124,7 +124,8 @@ set(CPACK_RPM_CLIENT_PACKAGE_DESCRIPTION "${_palaver_client_description}")
 # they would conflict.
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
     /lib /lib/systemd /lib/systemd/system /usr/lib/systemd /usr/lib/systemd/system
-    /usr/lib/sysusers.d /usr/share/applications /usr/share/metainfo /usr/share/icons
+    /usr/lib/sysusers.d /usr/share/man /usr/share/man/man1 /usr/share/applications
+    /usr/share/metainfo /usr/share/icons
     /usr/share/icons/hicolor /usr/share/icons/hicolor/scalable
     /usr/share/icons/hicolor/scalable/apps)
 foreach(size 16 22 24 32 48 64 128 256 512)
