@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test, installing what is missing first (packages.txt). Three parts, in order:
+# Runs every test, installing what is missing first (packages.txt). Four parts, in order:
 #   ci    the ci preset (warnings are errors) and `ctest --preset ci`; extra arguments to this
 #         script go to that ctest (e.g. ./test.sh -R tst_auth)
 #   asan  the asan preset (gcc, AddressSanitizer + UndefinedBehaviorSanitizer) and its whole
@@ -7,16 +7,20 @@
 #         fails the part (reports are files in build/asan/sanitizer-reports, printed here)
 #   fuzz  the fuzz preset (clang, libFuzzer) and each target for a bounded time on a copy of
 #         the seeds in tests/data (new corpus entries stay in a temp folder)
+#   packages  the release preset and `cpack` (installer/): the DEB, RPM and TGZ packages of the
+#         server and the client in build/release/packages; lintian must report no error, the
+#         DEBs must carry dpkg-shlibdeps' dependencies, and the desktop entry and metainfo
+#         inside the client DEB must validate
 # The ci and asan parts also run the integration suite on PostgreSQL (the *_pg tests): a private
 # PostgreSQL cluster in a temp folder on a free loopback port serves them for the whole run
 # (PALAVER_TEST_POSTGRES), stopped at the end; the machine's own clusters are never used.
-# PALAVER_TEST_PARTS picks parts (default "ci asan fuzz"), PALAVER_FUZZ_SECONDS the time per
+# PALAVER_TEST_PARTS picks parts (default "ci asan fuzz packages"), PALAVER_FUZZ_SECONDS the time per
 # fuzz target (default 30). Every part runs even when an earlier one failed; the exit status
 # is non-zero if any did.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
-parts="${PALAVER_TEST_PARTS:-ci asan fuzz}"
+parts="${PALAVER_TEST_PARTS:-ci asan fuzz packages}"
 fuzz_seconds="${PALAVER_FUZZ_SECONDS:-30}"
 failed=()
 summary=()
@@ -119,13 +123,48 @@ part_fuzz() {
     return $status
 }
 
+part_packages() {
+    "$root/tools/setup.sh" release || return 1
+    local build="$root/build/release" out="$root/build/release/packages" status=0 work deb
+    rm -rf "$out"
+    (cd "$build" && cpack) || return 1
+    ls -l "$out"
+    for deb in "$out"/*.deb; do
+        echo "=== $(basename "$deb")"
+        dpkg-deb --field "$deb" Package Version Depends Recommends
+        # dpkg-shlibdeps ran: the Qt libraries the binary links are in Depends.
+        dpkg-deb --field "$deb" Depends | grep -q 'libqt6core6' || {
+            echo "$(basename "$deb"): no library dependencies (dpkg-shlibdeps did not run)" >&2
+            status=1
+        }
+    done
+    # Errors fail the part; warnings and notes are shown.
+    lintian --fail-on error --display-level '>=warning' --tag-display-limit 0 \
+        "$out"/*.deb || status=1
+    work="$(mktemp -d)"
+    dpkg-deb --extract "$out"/palaver_*.deb "$work"
+    desktop-file-validate "$work/usr/share/applications/org.palaver.Palaver.desktop" || status=1
+    appstreamcli validate --no-net "$work/usr/share/metainfo/org.palaver.Palaver.metainfo.xml" ||
+        status=1
+    for size in 16 22 24 32 48 64 128 256 512; do
+        file "$work/usr/share/icons/hicolor/${size}x$size/apps/org.palaver.Palaver.png" |
+            grep -q "$size x $size" || {
+            echo "no ${size}x$size PNG icon in the client package" >&2
+            status=1
+        }
+    done
+    rm -rf "$work"
+    return $status
+}
+
 for part in $parts; do
     start=$SECONDS
     case "$part" in
     ci) part_ci "$@" ;;
     asan) part_asan ;;
     fuzz) part_fuzz ;;
-    *) echo "unknown part '$part' (ci, asan, fuzz)" >&2; false ;;
+    packages) part_packages ;;
+    *) echo "unknown part '$part' (ci, asan, fuzz, packages)" >&2; false ;;
     esac
     status=$?
     ((status == 0)) || failed+=("$part")

@@ -15,6 +15,7 @@
 #include <QtQml/QQmlExtensionPlugin>
 #include <cstdio>
 #include <memory>
+#include <string_view>
 
 Q_IMPORT_QML_PLUGIN(PalaverPlugin)
 
@@ -38,10 +39,30 @@ QPalette darkPalette()
     return p;
 }
 
+// --help and --version answer without a display: QApplication aborts when it finds none (a
+// server, an ssh session, a package test in a chroot).
+bool asksForHelpOrVersion(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("palaver"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(PALAVER_VERSION));
+        // Prints and exits; returns only when "-v" was an option's value (--profile -v).
+        palaver::app::parseCommandLine(app);
+    }
     QElapsedTimer sinceMain; // for the PALAVER_BENCH_* hooks only
     sinceMain.start();
     // QApplication, not QGuiApplication: on desktops without a StatusNotifier host,
@@ -51,7 +72,9 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("palaver"));
     QApplication::setApplicationDisplayName(QStringLiteral("Palaver"));
     QApplication::setApplicationVersion(QStringLiteral(PALAVER_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("palaver"));
+    // The installed desktop entry's name (resources/): Wayland compositors match the window's
+    // app id against it for the icon and the task bar.
+    QApplication::setDesktopFileName(QStringLiteral("org.palaver.Palaver"));
 
     const palaver::app::CommandLine options = palaver::app::parseCommandLine(app);
     if (!options.error.isEmpty()) {
