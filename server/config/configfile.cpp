@@ -21,6 +21,10 @@ std::optional<ConfigFile> ConfigFile::read(
         return std::nullopt;
     }
     for (const QString& key : ini.allKeys()) {
+        // QSettings knows only ';' comments and reads "# tls-cert = …" as a key: admins write
+        // '#' comments, so such lines are comments here too.
+        if (key.startsWith(u'#'))
+            continue;
         if (!knownKeys.contains(key)) {
             *error =
                 QStringLiteral("--config: unknown option '%1' in '%2' (see --help)").arg(key, path);

@@ -111,13 +111,16 @@ void tst_ServerConfig::helpAndVersion()
 
 void tst_ServerConfig::configFile()
 {
-    const QString ini = writeIni("listen = 127.0.0.1:9100\nburst = 11\nrate-per-s = 3\n"
+    // '#' and ';' both start comments, even ones that look like a setting.
+    const QString ini = writeIni("# tls-cert = /etc/palaver/cert.pem\n; tls-key = k.pem\n"
+                                 "listen = 127.0.0.1:9100\nburst = 11\nrate-per-s = 3\n"
                                  "allowed-origins = https://a.example, https://b.example\n");
     auto parsed = parseServerConfig({u"palaver-server"_s, u"--config"_s, ini});
     auto config = std::get<ServerConfig>(parsed);
     QCOMPARE(config.port, 9100);
     QCOMPARE(config.burst, 11);
     QCOMPARE(config.allowedOrigins, (QStringList {u"https://a.example"_s, u"https://b.example"_s}));
+    QVERIFY(config.tlsCertFile.isEmpty());
     // The environment beats the file, a flag beats both.
     qputenv("PALAVER_BURST", "12");
     qputenv("PALAVER_RATE_PER_S", "4");
