@@ -99,6 +99,14 @@ bool ServerProcess::start()
     if (!m_databaseUrl.isEmpty() && !m_extraArgs.contains(u"--database"))
         args += {QStringLiteral("--database"), m_databaseUrl};
     args += m_extraArgs;
+    if (args.contains(u"--database") && qEnvironmentVariableIsSet("ASAN_OPTIONS")) {
+        // Under ASan a server on PostgreSQL unwinds fully, so the suppression of OpenSSL's
+        // per-thread DRBG that libpq leaves behind can match (tests/sanitizers/lsan.supp).
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ASAN_OPTIONS"),
+            env.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":fast_unwind_on_malloc=0"));
+        m_process->setProcessEnvironment(env);
+    }
     m_process->start(binary(), args);
     if (!m_process->waitForStarted(10000)) {
         qWarning() << "cannot start" << binary() << m_process->errorString();
