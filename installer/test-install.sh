@@ -95,6 +95,14 @@ cleanup() {
     exit "$status"
 }
 trap cleanup EXIT
+# A process that was waited for is forgotten, so that cleanup never signals a reused PID.
+forget() {
+    local pid kept=()
+    for pid in "${pids[@]}"; do
+        [ "$pid" = "$1" ] || kept+=("$pid")
+    done
+    pids=("${kept[@]}")
+}
 trap 'exit 130' INT TERM
 
 # A command inside the root with a clean environment (nothing of this host's leaks in).
@@ -213,32 +221,42 @@ while read -ra words; do
 done <<< "$(unit_value Environment)"
 echo "as $user:$group, umask ${umask_value:-0022}, env ${env_args[*]}: ${exec_start[*]}"
 # Port 0: the OS picks a free port, which the server prints ("listening on ws://…").
-chroot "$rootfs" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-    "${env_args[@]}" setpriv --reuid="$user" --regid="$group" --init-groups -- \
-    /bin/sh -c 'umask "$0"; exec "$@"' "${umask_value:-0022}" \
-    "${exec_start[@]}" --listen 127.0.0.1:0 > "$work/server.log" 2>&1 &
-server_pid=$!
-pids+=("$server_pid")
-url=""
-for _ in $(seq 150); do
-    url="$(sed -n 's/^palaver-server listening on \(ws:[^ ]*\).*/\1/p' "$work/server.log")"
-    [ -z "$url" ] || break
-    kill -0 "$server_pid" 2> /dev/null || break
-    sleep 0.2
-done
-[ -n "$url" ] || {
-    cat "$work/server.log" >&2
-    die "the installed server did not start listening"
+start_server() {
+    chroot "$rootfs" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+        "${env_args[@]}" setpriv --reuid="$user" --regid="$group" --init-groups -- \
+        /bin/sh -c 'umask "$0"; exec "$@"' "${umask_value:-0022}" \
+        "${exec_start[@]}" --listen 127.0.0.1:0 > "$work/server.log" 2>&1 &
+    server_pid=$!
+    pids+=("$server_pid")
+    url=""
+    for _ in $(seq 150); do
+        url="$(sed -n 's/^palaver-server listening on \(ws:[^ ]*\).*/\1/p' "$work/server.log")"
+        [ -z "$url" ] || break
+        kill -0 "$server_pid" 2> /dev/null || break
+        sleep 0.2
+    done
+    [ -n "$url" ] || {
+        cat "$work/server.log" >&2
+        die "the installed server did not start listening"
+    }
+    ok "server pid $server_pid listening on $url"
 }
-ok "server pid $server_pid listening on $url"
-python3 "$here/ws-exchange.py" "$url" || {
-    cat "$work/server.log" >&2
-    die "the register/send/history exchange failed"
+exchange() { # exchange [--again]: ws-exchange.py against the running server
+    python3 "$here/ws-exchange.py" "$url" "$@" || {
+        cat "$work/server.log" >&2
+        die "the WebSocket exchange ($*) failed"
+    }
 }
-kill -TERM "$server_pid"
-server_status=0
-wait "$server_pid" || server_status=$?
-check "the server stopped cleanly on SIGTERM (status $server_status)" test "$server_status" -eq 0
+stop_server() {
+    local status=0
+    kill -TERM "$server_pid"
+    wait "$server_pid" || status=$?
+    forget "$server_pid"
+    check "the server stopped cleanly on SIGTERM (status $status)" test "$status" -eq 0
+}
+start_server
+exchange
+stop_server
 check "its database /var/lib/palaver/palaver.db belongs to $user" \
     test "$(in_root stat -c %U /var/lib/palaver/palaver.db)" = "$user"
 server_s=$((SECONDS - t))
@@ -263,9 +281,11 @@ fi
 if ((client_alive)); then
     kill -TERM "$client_pid"
     wait "$client_pid" || true
+    forget "$client_pid"
 else
     client_status=0
     wait "$client_pid" || client_status=$?
+    forget "$client_pid"
     die "the client exited within 4 s (status $client_status)"
 fi
 if grep -Ei 'module "[^"]*" is not installed|is not a type|failed to load|could not (find|load) the Qt platform plugin|Cannot load library|QQmlApplicationEngine failed' \
@@ -275,7 +295,7 @@ fi
 ok "client pid $client_pid ran 4 s offscreen with every QML module and plugin it needs"
 client_s=$((SECONDS - t))
 
-step "reinstall keeps an edited conffile; remove keeps data; purge deletes it"
+step "reinstall keeps an edited conffile; remove keeps data (installing again finds it); purge deletes it"
 t=$SECONDS
 echo '; test-install: an edit by the admin' >> "$rootfs/etc/palaver/server.conf"
 apt_in_root install --reinstall "$in_server_deb" > "$work/apt-reinstall.log" 2>&1 || {
@@ -303,6 +323,25 @@ check "the binaries are gone" test ! -e "$rootfs/usr/bin/palaver-server" -a \
 check "the database survives removal" test -s "$rootfs/var/lib/palaver/palaver.db"
 check "the edited configuration survives removal" \
     grep -q '^; test-install: an edit by the admin$' "$rootfs/etc/palaver/server.conf"
+# Installing again finds the account, the configuration and the database as they were.
+apt_in_root install "$in_server_deb" > "$work/apt-again.log" 2>&1 || {
+    tail -n 40 "$work/apt-again.log" >&2
+    die "installing palaver-server again after its removal failed"
+}
+check "installed again: the edit is still there" \
+    grep -q '^; test-install: an edit by the admin$' "$rootfs/etc/palaver/server.conf"
+check "installed again: server.conf is root:palaver 0640, /var/lib/palaver palaver:palaver 0750" \
+    test "$(mode_of /etc/palaver/server.conf) $(mode_of /var/lib/palaver)" = \
+    "root:palaver 640 palaver:palaver 750"
+check "installed again: the unit is enabled and no longer masked" \
+    test -L "$rootfs$wants" -a ! -L "$rootfs/etc/systemd/system/palaver-server.service"
+start_server
+exchange --again
+stop_server
+apt_in_root remove palaver-server > "$work/apt-remove2.log" 2>&1 || {
+    tail -n 40 "$work/apt-remove2.log" >&2
+    die "apt-get remove failed (second time)"
+}
 apt_in_root purge palaver-server > "$work/apt-purge.log" 2>&1 || {
     tail -n 40 "$work/apt-purge.log" >&2
     die "apt-get purge failed"

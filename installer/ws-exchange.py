@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """A register / create_room / send / history exchange against a running palaver-server.
 
-Usage: ws-exchange.py ws://127.0.0.1:PORT/v1 [USERNAME]
+Usage: ws-exchange.py ws://127.0.0.1:PORT/v1 [--again] [USERNAME]
+
+--again: log in as the user an earlier run registered and find its room and message in the
+history (the database survived whatever happened in between).
 
 Used by installer/test-install.sh against the server installed from the DEB into a clean
 Debian root, where nothing of the build tree exists: so this speaks WebSocket (RFC 6455) itself
@@ -130,35 +133,59 @@ def expect(answer, wanted_type, what):
     return answer
 
 
+PASSWORD = "correct horse 1"
+ROOM = "Install check"
+TEXT = "Hello from a clean Debian root"
+
+
+def check_history(ws, room, request_id):
+    history = expect(ws.request({"type": "history", "id": request_id, "room": room}), "history",
+                     "history")
+    messages = [e for e in history.get("events", []) if e.get("kind") == "message"]
+    if [(m.get("seq"), m.get("text")) for m in messages] != [(1, TEXT)]:
+        raise Failure(f"history: expected the one message, got {json.dumps(history)}")
+    print("ok history holds the message")
+
+
+def again(ws, username):
+    expect(ws.request({"type": "login", "id": 1, "protocol": 1, "username": username,
+                       "password": PASSWORD, "device": "test-install"}), "welcome", "login")
+    rooms = expect(ws.request({"type": "rooms", "id": 2}), "rooms", "rooms")["rooms"]
+    ids = [r["id"] for r in rooms if r.get("name") == ROOM]
+    if len(ids) != 1:
+        raise Failure(f"rooms: expected one room '{ROOM}', got {json.dumps(rooms)}")
+    check_history(ws, ids[0], 3)
+
+
 def main():
-    if len(sys.argv) not in (2, 3):
+    args = sys.argv[1:]
+    repeat = "--again" in args
+    args = [a for a in args if a != "--again"]
+    if len(args) not in (1, 2):
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
-    url = sys.argv[1]
-    username = sys.argv[2] if len(sys.argv) == 3 else "installcheck"
-    text = "Hello from a clean Debian root"
+    url = args[0]
+    username = args[1] if len(args) == 2 else "installcheck"
     ws = WebSocket(url)
     try:
+        if repeat:
+            again(ws, username)
+            return 0
         welcome = expect(
             ws.request({"type": "register", "id": 1, "protocol": 1, "username": username,
-                        "password": "correct horse 1", "device": "test-install"}),
+                        "password": PASSWORD, "device": "test-install"}),
             "welcome", "register")
         if welcome.get("user", {}).get("username") != username.lower():
             raise Failure(f"register: welcome for another user: {json.dumps(welcome)}")
         room = expect(
-            ws.request({"type": "create_room", "id": 2, "kind": "group", "name": "Install check"}),
+            ws.request({"type": "create_room", "id": 2, "kind": "group", "name": ROOM}),
             "room", "create_room")["room"]["id"]
         ack = expect(
-            ws.request({"type": "send", "id": 3, "room": room, "client_mid": "t-1", "text": text}),
+            ws.request({"type": "send", "id": 3, "room": room, "client_mid": "t-1", "text": TEXT}),
             "ack", "send")
         if ack.get("seq") != 1 or ack.get("duplicate") is not False:
             raise Failure(f"send: expected seq 1, not a duplicate: {json.dumps(ack)}")
-        history = expect(ws.request({"type": "history", "id": 4, "room": room}), "history",
-                         "history")
-        messages = [e for e in history.get("events", []) if e.get("kind") == "message"]
-        if [(m.get("seq"), m.get("text")) for m in messages] != [(1, text)]:
-            raise Failure(f"history: expected the one message, got {json.dumps(history)}")
-        print("ok history holds the message")
+        check_history(ws, room, 4)
     finally:
         ws.close()
     return 0
