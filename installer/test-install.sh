@@ -264,9 +264,17 @@ server_s=$((SECONDS - t))
 step "the installed client, offscreen, from its menu entry"
 t=$SECONDS
 in_root useradd --create-home --shell /bin/bash person
+# PALAVER_TEST_INSTALL_SCREENSHOT=FILE: the client's test-only autopilot (qml/app/autopilot.h)
+# saves its window after 2 s, to look at what a person would see; nothing else changes.
+shot_env=()
+if [ -n "${PALAVER_TEST_INSTALL_SCREENSHOT:-}" ]; then
+    printf '%s\n' '{"steps": [{"do": "wait", "ms": 2000}, {"do": "grab", "file": "/tmp/shot.png"}]}' \
+        > "$rootfs/tmp/autopilot.json"
+    shot_env=(PALAVER_AUTOPILOT=/tmp/autopilot.json)
+fi
 # Started as the menu would (the Exec line) by a plain user with an empty home.
 chroot "$rootfs" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-    HOME=/home/person USER=person QT_QPA_PLATFORM=offscreen \
+    HOME=/home/person USER=person QT_QPA_PLATFORM=offscreen "${shot_env[@]}" \
     setpriv --reuid=person --regid=person --init-groups -- "${client_cmd[@]}" \
     > "$work/client.log" 2>&1 &
 client_pid=$!
@@ -293,6 +301,10 @@ if grep -Ei 'module "[^"]*" is not installed|is not a type|failed to load|could 
     die "the client reported a missing module or plugin"
 fi
 ok "client pid $client_pid ran 4 s offscreen with every QML module and plugin it needs"
+if ((${#shot_env[@]})); then
+    cp "$rootfs/tmp/shot.png" "$PALAVER_TEST_INSTALL_SCREENSHOT" || die "the client saved no screenshot"
+    ok "its window is in $PALAVER_TEST_INSTALL_SCREENSHOT"
+fi
 client_s=$((SECONDS - t))
 
 step "reinstall keeps an edited conffile; remove keeps data (installing again finds it); purge deletes it"
