@@ -10,7 +10,9 @@
 #   packages  the release preset and `cpack` (installer/): the DEB, RPM and TGZ packages of the
 #         server and the client in build/release/packages; lintian must report no error, the
 #         DEBs must carry dpkg-shlibdeps' dependencies, and the desktop entry and metainfo
-#         inside the client DEB must validate
+#         inside the client DEB must validate; then installer/test-install.sh installs both DEBs
+#         with apt into a clean debootstrap Debian 12 root, runs the server as its unit does
+#         and the client offscreen, and removes and purges them (the root is cached)
 # The ci and asan parts also run the integration suite on PostgreSQL (the *_pg tests): a private
 # PostgreSQL cluster in a temp folder on a free loopback port serves them for the whole run
 # (PALAVER_TEST_POSTGRES), stopped at the end; the machine's own clusters are never used.
@@ -120,6 +122,10 @@ part_fuzz() {
         fi
     done
     rm -rf "$work"
+    # The proof: both DEBs installed by apt into a clean debootstrap bookworm root, used,
+    # removed and purged (installer/test-install.sh). It needs a Debian mirror (the one apt
+    # uses here); without one it fails, it is never skipped.
+    "$root/installer/test-install.sh" "$out" || status=1
     return $status
 }
 
@@ -154,6 +160,10 @@ part_packages() {
         }
     done
     rm -rf "$work"
+    # The proof: both DEBs installed by apt into a clean debootstrap bookworm root, used,
+    # removed and purged (installer/test-install.sh). It needs a Debian mirror (the one apt
+    # uses here); without one it fails, it is never skipped.
+    "$root/installer/test-install.sh" "$out" || status=1
     return $status
 }
 
