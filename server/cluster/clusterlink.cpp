@@ -93,11 +93,23 @@ void ClusterLink::publish(const QByteArray& message)
 void ClusterLink::eventCommitted(const Event& event)
 {
     CommittedEvent committed = CommittedEvent::from(event);
-    publish(busmessage::event(m_origin, committed));
-    const qint64 roomId = committed.roomId;
-    const qint64 seq = committed.seq;
-    m_sequencer.offer(roomId, seq, seq,
-        [this, committed = std::move(committed)] { m_delivery.deliverEvent(committed); });
+    if (m_bus) // one node encodes nothing for a bus it does not have
+        publish(busmessage::event(m_origin, committed));
+    offerEvent(std::move(committed));
+}
+
+void ClusterLink::offerEvent(CommittedEvent event)
+{
+    const qint64 roomId = event.roomId;
+    const qint64 seq = event.seq;
+    m_sequencer.offer(
+        roomId, seq, seq, [this, event = std::move(event)] { m_delivery.deliverEvent(event); });
+}
+
+void ClusterLink::offerMarker(const MemberRecord& member)
+{
+    m_sequencer.after(
+        member.roomId, member.lastReadSeq, [this, member] { m_delivery.deliverMarker(member); });
 }
 
 void ClusterLink::roomChanged(const RoomChange& change, const Session* requester)
@@ -109,7 +121,8 @@ void ClusterLink::roomChanged(const RoomChange& change, const Session* requester
             AddedMember {view.self ? view.self->lastReadSeq : 0, encodePush(RoomAddedPush {view})});
     for (const Event& e : change.events)
         delivered.events.append(CommittedEvent::from(e));
-    publish(busmessage::change(m_origin, delivered));
+    if (m_bus)
+        publish(busmessage::change(m_origin, delivered));
     offerChange(delivered, requester);
 }
 
@@ -125,9 +138,9 @@ void ClusterLink::offerChange(const MembershipChange& change, const Session* req
 
 void ClusterLink::markerMoved(const MemberRecord& member)
 {
-    publish(busmessage::marker(m_origin, member));
-    m_sequencer.after(
-        member.roomId, member.lastReadSeq, [this, member] { m_delivery.deliverMarker(member); });
+    if (m_bus)
+        publish(busmessage::marker(m_origin, member));
+    offerMarker(member);
 }
 
 void ClusterLink::onReceived(const QByteArray& message)
@@ -145,12 +158,8 @@ void ClusterLink::onReceived(const QByteArray& message)
     hearFrom(envelope->origin);
     switch (envelope->kind) {
     case Kind::Event:
-        if (auto e = eventOf(*envelope)) {
-            const qint64 roomId = e->roomId;
-            const qint64 seq = e->seq;
-            m_sequencer.offer(
-                roomId, seq, seq, [this, e = std::move(*e)] { m_delivery.deliverEvent(e); });
-        }
+        if (auto e = eventOf(*envelope))
+            offerEvent(std::move(*e));
         break;
     case Kind::Change:
         if (const auto change = changeOf(*envelope))
@@ -158,8 +167,7 @@ void ClusterLink::onReceived(const QByteArray& message)
         break;
     case Kind::Marker:
         if (const auto member = markerOf(*envelope))
-            m_sequencer.after(member->roomId, member->lastReadSeq,
-                [this, member = *member] { m_delivery.deliverMarker(member); });
+            offerMarker(*member);
         break;
     case Kind::Typing:
         if (const auto t = typingOf(*envelope))
@@ -259,13 +267,8 @@ void ClusterLink::fill(qint64 roomId, qint64 after)
         [this, roomId](Outcome<QList<Event>> events) {
             if (events.ok()) {
                 ServerMetrics::add(m_metrics.gapFills);
-                for (const Event& e : events.value()) {
-                    CommittedEvent committed = CommittedEvent::from(e);
-                    m_sequencer.offer(
-                        roomId, e.seq, e.seq, [this, committed = std::move(committed)] {
-                            m_delivery.deliverEvent(committed);
-                        });
-                }
+                for (const Event& e : events.value())
+                    offerEvent(CommittedEvent::from(e));
             }
             m_sequencer.fillDone(roomId);
         });

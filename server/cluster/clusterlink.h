@@ -62,7 +62,9 @@ private:
     void fill(qint64 roomId, qint64 after);
     void scanHeads();
     void pushView(qint64 roomId, qint64 userId);
+    void offerEvent(CommittedEvent event);
     void offerChange(const MembershipChange& change, const Session* requester);
+    void offerMarker(const MemberRecord& member);
     void sendSnapshot();
 
     Database& m_db;

@@ -55,12 +55,9 @@ void RoomSequencer::noteHead(qint64 roomId, qint64 lastSeq)
         return;
     want(roomId, lastSeq);
     // The database already has it: no point waiting for a push.
-    Pending& pending = m_pending[roomId];
-    if (!pending.filling) {
-        pending.filling = true;
+    if (!m_pending[roomId].filling) {
         m_gapTimers.cancel(roomId);
-        ++m_gapsReported;
-        m_gap(roomId, delivered(roomId));
+        reportGap(roomId);
     }
 }
 
@@ -120,7 +117,12 @@ void RoomSequencer::gapTimeout(qint64 roomId)
         drain(roomId);
         return;
     }
-    it->filling = true;
+    reportGap(roomId);
+}
+
+void RoomSequencer::reportGap(qint64 roomId)
+{
+    m_pending[roomId].filling = true;
     ++m_gapsReported;
     m_gap(roomId, delivered(roomId));
 }

@@ -61,6 +61,8 @@ private:
     void drain(qint64 roomId);
     void want(qint64 roomId, qint64 seq);
     void gapTimeout(qint64 roomId);
+    /// Marks the room as being filled and asks for the events after what was delivered.
+    void reportGap(qint64 roomId);
 
     GapHandler m_gap;
     qint64 m_gapWaitMs;

@@ -20,6 +20,34 @@ using namespace palaver;
 using namespace palaver::server;
 using namespace Qt::StringLiterals;
 
+namespace {
+// Holds the writer inside a job until release(), so the writes queued meanwhile go into one
+// batch. The constructor returns once the writer is in that job: else it may take some of the later
+// jobs into the first batch, which commits (seen under ASan on a busy machine).
+class WriterHold
+{
+public:
+    explicit WriterHold(Database& db)
+    {
+        m_gate.lock();
+        db.write<Done>(
+            [this](Store&) -> Outcome<Done> {
+                m_holding.release();
+                m_gate.lock();
+                m_gate.unlock();
+                return Done {};
+            },
+            [](Outcome<Done>) {});
+        m_holding.acquire();
+    }
+    void release() { m_gate.unlock(); }
+
+private:
+    QMutex m_gate;
+    QSemaphore m_holding;
+};
+} // namespace
+
 class tst_Store : public QObject
 {
     Q_OBJECT
@@ -236,20 +264,7 @@ void tst_Store::failedBatchRollsBackAndAcksNothing()
     // A job that defers a foreign-key violation to COMMIT makes the whole batch fail there,
     // after every job in it ran: the case group commit must get right.
     QList<QString> results;
-    QMutex gate;
-    QSemaphore holding;
-    gate.lock(); // holds the writer in the first job so the rest queue up into one batch
-    db.write<Done>(
-        [&gate, &holding](Store&) -> Outcome<Done> {
-            holding.release();
-            gate.lock();
-            gate.unlock();
-            return Done {};
-        },
-        [](Outcome<Done>) {});
-    // Only once the writer is inside that job: else it may take some of the jobs below into
-    // the first batch, which commits (seen under ASan on a busy machine).
-    holding.acquire();
+    WriterHold hold(db); // the jobs below queue up into one batch
     for (int i = 0; i < 5; ++i) {
         db.write<qint64>(
             [this, f, i](Store& s) -> Outcome<qint64> {
@@ -278,7 +293,7 @@ void tst_Store::failedBatchRollsBackAndAcksNothing()
         },
         [&results](
             Outcome<Done> r) { results.append(r.ok() ? u"ack"_s : toString(r.error().code)); });
-    gate.unlock();
+    hold.release();
     QTRY_COMPARE(results.size(), 6);
     QCOMPARE(results, QList<QString>(6, u"internal"_s));
     auto store = db.factory().open(u"check"_s, true);
@@ -306,18 +321,7 @@ void tst_Store::abortedBatchRunsAgainWhole()
     // writer runs the whole batch again, so the first job's append, rolled back with it, is
     // made once more and both are acknowledged.
     QList<QString> results;
-    QMutex gate;
-    QSemaphore holding;
-    gate.lock();
-    db.write<Done>(
-        [&gate, &holding](Store&) -> Outcome<Done> {
-            holding.release();
-            gate.lock();
-            gate.unlock();
-            return Done {};
-        },
-        [](Outcome<Done>) {});
-    holding.acquire();
+    WriterHold hold(db);
     db.write<qint64>(
         [this, f](Store& s) -> Outcome<qint64> {
             Event e = message(u"first"_s);
@@ -337,7 +341,7 @@ void tst_Store::abortedBatchRunsAgainWhole()
         [&results](Outcome<qint64> r) {
             results.append(r.ok() ? QString::number(r.value()) : toString(r.error().code));
         });
-    gate.unlock();
+    hold.release();
     QTRY_COMPARE(results.size(), 2);
     QCOMPARE(results, (QList<QString> {u"1"_s, u"2"_s})); // gapless: the abort gave seqs back
     QCOMPARE(runs, 2);
