@@ -122,10 +122,6 @@ part_fuzz() {
         fi
     done
     rm -rf "$work"
-    # The proof: both DEBs installed by apt into a clean debootstrap bookworm root, used,
-    # removed and purged (installer/test-install.sh). It needs a Debian mirror (the one apt
-    # uses here); without one it fails, it is never skipped.
-    "$root/installer/test-install.sh" "$out" || status=1
     return $status
 }
 

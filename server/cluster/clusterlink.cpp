@@ -185,6 +185,10 @@ void ClusterLink::onReceived(const QByteArray& message)
                 if (!m_typing.isActive(roomId, userId))
                     m_typing.remote(envelope->origin, roomId, userId, true);
         }
+        // A node sends a snapshot when it (re)links. What it committed while its link was
+        // down never reached the bus, and nothing after it may reveal the gap (a room's last
+        // messages): the database has it.
+        scanHeads();
         break;
     case Kind::Heartbeat:
         break;
