@@ -9,6 +9,7 @@
 #include "client/rules/mentionparser.h"
 #include "client/rules/typingnotifier.h"
 #include "client/rules/unreadtotals.h"
+#include "client/search/searchmodel.h"
 
 #include <QFileInfo>
 
@@ -46,7 +47,17 @@ Account::Account(const AccountOptions& options, QObject* parent)
     , m_folders(options.baseFolder)
     , m_roomList(new RoomListModel(this))
     , m_actions(new RoomActions(m_connection, this))
+    , m_search(new SearchModel(m_connection, this))
 {
+    m_search->setNamers(
+        [this](const QString& roomId) {
+            const int row = m_roomList->rowOf(roomId);
+            return row < 0 ? QString()
+                           : m_roomList->index(row, 0).data(RoomListModel::NameRole).toString();
+        },
+        [this](const QString& userId) {
+            return m_session ? m_session->members().displayName(userId) : userId;
+        });
     connect(&m_connection, &Connection::stateChanged, this, &Account::connectionStateChanged);
     connect(
         &m_connection, &Connection::retryInSecondsChanged, this, &Account::retryInSecondsChanged);
@@ -118,6 +129,7 @@ bool Account::openSession(const QString& folder)
 
 void Account::closeSession()
 {
+    m_search->clear();
     m_roomList->setStores(nullptr, nullptr);
     m_session.reset();
     m_tokens.reset();

@@ -4,6 +4,7 @@
 #include "client/cache/accountfolders.h"
 #include "client/models/roomlistmodel.h"
 #include "client/net/connection.h"
+#include "client/search/searchmodel.h"
 
 #include <QObject>
 #include <QUrl>
@@ -39,6 +40,7 @@ class Account : public QObject
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
     Q_PROPERTY(palaver::client::RoomListModel* rooms READ rooms CONSTANT)
     Q_PROPERTY(palaver::client::CertificateQuestion* certificate READ certificate CONSTANT)
+    Q_PROPERTY(palaver::client::SearchModel* search READ search CONSTANT)
 public:
     /// The states of the connection banner (the same order as Connection::State).
     enum ConnectionState {
@@ -66,6 +68,8 @@ public:
     QString lastError() const { return m_lastError; }
     int totalUnread() const { return m_totalUnread; }
     RoomListModel* rooms() const { return m_roomList; }
+    /// Full-text search over the account's rooms (set its query; results are rows).
+    SearchModel* search() const { return m_search; }
     /// The server certificate the user is asked to trust (problem None: nothing asked).
     CertificateQuestion* certificate() { return m_connection.certificateQuestion(); }
     /// The connection, for tests and diagnostics.
@@ -142,6 +146,7 @@ private:
     Connection m_connection;
     RoomListModel* m_roomList;
     RoomActions* m_actions;
+    SearchModel* m_search;
     std::unique_ptr<AccountSession> m_session;
     std::unique_ptr<TokenStore> m_tokens;
     QString m_folder;

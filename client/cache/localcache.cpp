@@ -128,6 +128,14 @@ QList<Event> LocalCache::eventsBefore(const QString& roomId, qint64 before, int 
     return readEvents(q);
 }
 
+QList<Event> LocalCache::eventsAfter(const QString& roomId, qint64 after, int limit) const
+{
+    QSqlQuery q =
+        m_db->query(u"SELECT object FROM events WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?"_s,
+            {roomId, after, limit});
+    return readEvents(q);
+}
+
 std::optional<Event> LocalCache::event(const QString& roomId, qint64 seq) const
 {
     QSqlQuery q =

@@ -50,6 +50,8 @@ public:
     QList<Event> latestEvents(const QString& roomId, int limit) const;
     /// Up to `limit` events with seq < `before`, ascending.
     QList<Event> eventsBefore(const QString& roomId, qint64 before, int limit) const;
+    /// Up to `limit` events with seq > `after`, ascending.
+    QList<Event> eventsAfter(const QString& roomId, qint64 after, int limit) const;
     std::optional<Event> event(const QString& roomId, qint64 seq) const;
 
     /// Every room's cursor (rooms without one are absent).

@@ -25,6 +25,7 @@ TimelineModel::TimelineModel(const QString& roomId, RoomStore& rooms, MemberStor
     , m_outbox(outbox)
     , m_readMarkers(readMarkers)
     , m_pager(roomId, rooms, history, kPageSize)
+    , m_tail(roomId, rooms, history, kPageSize)
 {
     // The newest cached page shows at once, before any network; older pages on scrolling.
     insertEvents(m_rooms.cache().latestEvents(roomId, kPageSize));
@@ -267,6 +268,65 @@ void TimelineModel::markSeen(qint64 seq)
     m_readMarkers.seen(m_roomId, seq);
 }
 
+void TimelineModel::jumpTo(qint64 seq)
+{
+    const int row = rowOfSeq(seq);
+    if (row >= 0) {
+        Q_EMIT jumped(seq, row);
+        return;
+    }
+    m_tail.fetchAround(seq, this, [this, seq](const QList<Event>& events, bool moreBefore) {
+        if (events.isEmpty()) {
+            Q_EMIT jumped(seq, -1);
+            return;
+        }
+        replaceWindow(events, !moreBefore, true);
+        Q_EMIT jumped(seq, rowOfSeq(seq));
+    });
+}
+
+void TimelineModel::jumpToLatest()
+{
+    if (!m_tail.isDetached())
+        return;
+    replaceWindow(m_rooms.cache().latestEvents(m_roomId, kPageSize), false, false);
+    m_pager.checkStart();
+}
+
+void TimelineModel::replaceWindow(const QList<Event>& events, bool atStart, bool detached)
+{
+    const bool wasDetached = m_tail.isDetached();
+    beginResetModel();
+    m_events.clear();
+    endResetModel();
+    m_pager.reset(atStart);
+    m_tail.attach();
+    insertEvents(events);
+    m_pager.checkStart();
+    if (detached) {
+        m_tail.detach(m_tail.newestSeq());
+        m_tail.attachIfCaughtUp(); // the jump target was among the newest events
+    }
+    if (m_tail.isDetached() != wasDetached)
+        Q_EMIT detachedChanged();
+}
+
+void TimelineModel::fetchNewer()
+{
+    m_tail.fetchNewer(this, [this](const QList<Event>& events) { deliverNewer(events); });
+}
+
+void TimelineModel::deliverNewer(const QList<Event>& events)
+{
+    insertEvents(events);
+    // An empty page: the server has nothing newer, whatever the room's last_seq said.
+    if (m_tail.attachIfCaughtUp(events.isEmpty())) {
+        // Live events that came while the page was on its way are in the cache.
+        insertEvents(m_rooms.cache().eventsAfter(m_roomId, m_tail.newestSeq(), kPageSize));
+        Q_EMIT detachedChanged();
+    }
+}
+
 void TimelineModel::insertEvents(const QList<Event>& events)
 {
     // New rows that land side by side go in as one insertion: a page of older history is one
@@ -290,6 +350,7 @@ void TimelineModel::insertEvents(const QList<Event>& events)
         if (event.room != m_roomId)
             continue;
         m_pager.noteLoaded(event.seq);
+        m_tail.noteLoaded(event.seq);
         int insertAt = 0;
         const bool plainNewRow = !EventAnnotations::isAnnotation(event.kind) &&
             !isPendingEcho(event) && rowOfSeq(event.seq, &insertAt) < 0;
@@ -366,16 +427,30 @@ bool TimelineModel::replacePending(const Event& event)
 }
 
 void TimelineModel::onEventsAdded(
-    const QString& roomId, const QList<Event>& events, EventOrigin /*origin*/)
+    const QString& roomId, const QList<Event>& events, EventOrigin origin)
 {
-    if (roomId == m_roomId)
-        insertEvents(events);
+    // History pages reach the rows through the pagers that asked for them: a page fetched
+    // for a jump must not land in the window it is about to replace.
+    if (roomId != m_roomId || origin == EventOrigin::History)
+        return;
+    QList<Event> accepted;
+    for (const Event& event : events) {
+        if (m_tail.accepts(event))
+            accepted.append(event);
+    }
+    insertEvents(accepted);
 }
 
 void TimelineModel::onEventsChanged(const QString& roomId, const QList<Event>& events)
 {
-    if (roomId == m_roomId)
-        insertEvents(events);
+    if (roomId != m_roomId)
+        return;
+    QList<Event> accepted;
+    for (const Event& event : events) {
+        if (m_tail.accepts(event))
+            accepted.append(event);
+    }
+    insertEvents(accepted);
 }
 
 void TimelineModel::onEntryAdded(const OutboxEntry& entry)
@@ -390,7 +465,14 @@ void TimelineModel::onEntryAdded(const OutboxEntry& entry)
 
 void TimelineModel::onEntryDelivered(const Event& event)
 {
-    if (event.room != m_roomId || replacePending(event))
+    if (event.room != m_roomId)
+        return;
+    if (!m_tail.accepts(event)) {
+        // Sent while detached: the message shows when paging forward reaches it.
+        onEntryRemoved(event.room, event.clientMid);
+        return;
+    }
+    if (replacePending(event))
         return;
     // The pending row was not where the event belongs (or the seq was shown already).
     insertEvents({event});

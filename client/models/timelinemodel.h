@@ -3,6 +3,7 @@
 // pending ones. Edits, deletes and reactions are folded into their targets.
 #include "client/models/eventannotations.h"
 #include "client/models/timelinepager.h"
+#include "client/models/timelinetail.h"
 #include "client/outbox/outboxentry.h"
 #include "client/sync/roomstore.h"
 
@@ -21,6 +22,7 @@ class TimelineModel : public QAbstractListModel
     Q_OBJECT
     Q_PROPERTY(QString roomId READ roomId CONSTANT)
     Q_PROPERTY(int firstUnreadRow READ firstUnreadRow NOTIFY firstUnreadRowChanged)
+    Q_PROPERTY(bool detached READ isDetached NOTIFY detachedChanged)
 public:
     enum Role {
         SeqRole = Qt::UserRole + 1,
@@ -64,8 +66,24 @@ public:
     /// The view shows the row with `seq`; read markers follow from it.
     Q_INVOKABLE void markSeen(qint64 seq);
 
+    /// True while the rows end before the room's newest event (after a jump): live events
+    /// are not shown until fetchNewer() has paged forward to them.
+    bool isDetached() const { return m_tail.isDetached(); }
+    /// The row showing `seq`, or -1.
+    Q_INVOKABLE int rowOf(qint64 seq) const { return rowOfSeq(seq); }
+    /// Shows the message `seq`: at once when loaded, else the rows are replaced by a window of
+    /// history around it (the timeline detaches). `jumped` follows either way.
+    Q_INVOKABLE void jumpTo(qint64 seq);
+    /// Leaves a detached window for the newest events (e.g. when the user sends).
+    Q_INVOKABLE void jumpToLatest();
+    /// While detached: loads the next newer page (the view calls it at the bottom).
+    Q_INVOKABLE void fetchNewer();
+
 Q_SIGNALS:
     void firstUnreadRowChanged();
+    void detachedChanged();
+    /// The message `seq` is at `row` now (-1: it could not be loaded).
+    void jumped(qint64 seq, int row);
 
 private:
     void insertEvents(const QList<Event>& events);
@@ -77,6 +95,8 @@ private:
     void onEntryChanged(const OutboxEntry& entry);
     void onEntryRemoved(const QString& roomId, const QString& clientMid);
     void onEntryDelivered(const Event& event);
+    void replaceWindow(const QList<Event>& events, bool atStart, bool detached);
+    void deliverNewer(const QList<Event>& events);
     void refreshRows(int first, int last, const QList<int>& roles);
     void refreshAll(const QList<int>& roles);
     void notifyFirstUnread();
@@ -101,6 +121,7 @@ private:
     QList<OutboxEntry> m_pending; ///< after the events, in send order
     EventAnnotations m_annotations;
     TimelinePager m_pager;
+    TimelineTail m_tail;
     int m_firstUnread = -1;
 };
 

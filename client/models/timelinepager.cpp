@@ -25,6 +25,14 @@ void TimelinePager::checkStart()
     m_atStart = m_atStart || m_oldestSeq == 1;
 }
 
+void TimelinePager::reset(bool atStart)
+{
+    m_oldestSeq = 0;
+    m_atStart = atStart;
+    m_fetching = false;
+    ++m_generation;
+}
+
 bool TimelinePager::canFetchMore() const
 {
     if (m_atStart || m_fetching)
@@ -52,9 +60,10 @@ void TimelinePager::fetchMore(QObject* context, Deliver deliver)
     }
     m_fetching = true;
     QPointer<QObject> alive(context);
+    const quint64 generation = m_generation;
     m_history.fetchBefore(m_roomId, before, m_pageSize,
-        [this, alive, deliver](bool ok, bool hasMore, const QList<Event>& events) {
-            if (!alive)
+        [this, alive, generation, deliver](bool ok, bool hasMore, const QList<Event>& events) {
+            if (!alive || generation != m_generation)
                 return;
             m_fetching = false;
             if (!ok)

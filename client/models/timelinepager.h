@@ -25,6 +25,9 @@ public:
     void noteLoaded(qint64 seq);
     /// Marks the room's first event as reached when seq 1 is loaded.
     void checkStart();
+    /// Forgets what was loaded (the timeline replaced its window); `atStart` when the new
+    /// window is known to begin at the room's first event.
+    void reset(bool atStart = false);
     bool canFetchMore() const;
     /// Loads the next older page and hands it to `deliver`: at once from the cache, or later
     /// from the server (not at all when `context` is gone by then).
@@ -38,6 +41,7 @@ private:
     qint64 m_oldestSeq = 0; ///< 0 while nothing is loaded
     bool m_atStart = false;
     bool m_fetching = false;
+    quint64 m_generation = 0; ///< bumped by reset(): pages asked for before it are dropped
 };
 
 } // namespace palaver::client

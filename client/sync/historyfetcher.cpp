@@ -17,9 +17,10 @@ void HistoryFetcher::fetchBefore(const QString& roomId, qint64 before, int limit
         EventOrigin::History, std::move(done));
 }
 
-void HistoryFetcher::fetchAfter(const QString& roomId, qint64 after, int limit, Done done)
+void HistoryFetcher::fetchAfter(
+    const QString& roomId, qint64 after, int limit, Done done, EventOrigin origin)
 {
-    fetch(roomId, std::nullopt, after, limit, EventOrigin::Sync, std::move(done));
+    fetch(roomId, std::nullopt, after, limit, origin, std::move(done));
 }
 
 void HistoryFetcher::fetch(const QString& roomId, std::optional<qint64> before,

@@ -24,8 +24,9 @@ public:
 
     /// Events older than `before` (newest first page when before is 0).
     void fetchBefore(const QString& roomId, qint64 before, int limit, Done done);
-    /// Events newer than `after`; used to fill gaps.
-    void fetchAfter(const QString& roomId, qint64 after, int limit, Done done);
+    /// Events newer than `after`: gap fills (Sync) or a timeline paging forward (History).
+    void fetchAfter(const QString& roomId, qint64 after, int limit, Done done,
+        EventOrigin origin = EventOrigin::Sync);
 
 private:
     void fetch(const QString& roomId, std::optional<qint64> before, std::optional<qint64> after,
