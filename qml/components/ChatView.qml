@@ -48,6 +48,15 @@ Rectangle {
         deleteDialog.open()
     }
 
+    // Opens the room at message `seq` (a search result): loaded around it when needed,
+    // scrolled into view and highlighted.
+    function showMessage(seq: int): void {
+        if (!root.timeline)
+            return
+        messages.landOn(seq)
+        root.timeline.jumpTo(seq)
+    }
+
     function openMenu(message: MessageDelegate, x: real, y: real): void {
         // Focus goes back where it came from: the list for a keyboard user, else the composer.
         menu.returnFocus = messages.activeFocus ? messages : composer.input
@@ -74,6 +83,12 @@ Rectangle {
         root.refreshPeer()
     }
     onMembersChanged: root.refreshPeer()
+
+    Connections {
+        target: root.timeline
+        ignoreUnknownSignals: true
+        function onJumped(seq: int, row: int): void { messages.landOn(row >= 0 ? seq : 0) }
+    }
 
     Connections {
         target: root.members
@@ -115,6 +130,7 @@ Rectangle {
                 isGroup: root.isGroup
                 firstUnreadRow: root.timeline ? root.timeline.firstUnreadRow : -1
                 onSeenUpTo: seq => root.timeline.markSeen(seq)
+                onNewerWanted: if (root.timeline.detached) root.timeline.fetchNewer()
                 onOlderWanted: {
                     const top = root.timeline.index(-1, -1)
                     if (root.timeline.canFetchMore(top))
@@ -143,6 +159,19 @@ Rectangle {
                 anchors.bottomMargin: Theme.spacingLarge
                 onClicked: messages.jumpToBottom()
             }
+
+            Button {
+                objectName: "latestButton"
+                visible: root.timeline ? root.timeline.detached : false
+                text: qsTr("Jump to latest ↓")
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                anchors.margins: Theme.spacingLarge
+                onClicked: {
+                    root.timeline.jumpToLatest()
+                    messages.jumpToBottom()
+                }
+            }
         }
 
         TypingLine {
@@ -157,6 +186,8 @@ Rectangle {
             placeholder: root.room.name ? qsTr("Message %1").arg(root.room.name) : qsTr("Write a message…")
             Layout.fillWidth: true
             onSendRequested: (text, replyTo) => {
+                if (root.timeline && root.timeline.detached)
+                    root.timeline.jumpToLatest()
                 root.account.sendMessage(root.roomId, text, replyTo)
                 messages.jumpToBottom()
             }
@@ -165,6 +196,13 @@ Rectangle {
             onTyped: root.account.userTyping(root.roomId)
             onCleared: root.account.composerCleared(root.roomId)
             onPageRequested: direction => messages.page(direction)
+            onEmojiRequested: {
+                emojiPicker.forReaction = false
+                emojiPicker.parent = composer
+                emojiPicker.x = composer.width - emojiPicker.width - Theme.spacing
+                emojiPicker.y = -emojiPicker.height - Theme.spacingSmall
+                emojiPicker.open()
+            }
         }
     }
 
@@ -176,8 +214,30 @@ Rectangle {
         onDeleteRequested: root.confirmDelete(menu.seq, menu.returnFocus)
         onCopyRequested: Clipboard.copy(menu.text)
         onReactionToggled: (emoji, on) => root.account.react(root.roomId, menu.seq, emoji, on)
+        onMoreReactionsRequested: {
+            emojiPicker.forReaction = true
+            emojiPicker.reactionSeq = menu.seq
+            emojiPicker.parent = messages
+            emojiPicker.x = (messages.width - emojiPicker.width) / 2
+            emojiPicker.y = Math.max(0, (messages.height - emojiPicker.height) / 2)
+            emojiPicker.open()
+        }
         onClosed: if (!deleteDialog.visible && menu.returnFocus) menu.returnFocus.forceActiveFocus()
         property Item returnFocus: null
+    }
+
+    EmojiPicker {
+        id: emojiPicker
+        objectName: "emojiPicker"
+        property bool forReaction: false
+        property int reactionSeq: 0
+        onPicked: emoji => {
+            if (emojiPicker.forReaction)
+                root.account.react(root.roomId, emojiPicker.reactionSeq, emoji, true)
+            else
+                composer.insertAtCursor(emoji)
+        }
+        onClosed: composer.input.forceActiveFocus()
     }
 
     DeleteMessageDialog {

@@ -27,6 +27,13 @@ Rectangle {
     signal typed()
     signal cleared()
     signal pageRequested(int direction)
+    signal emojiRequested()
+
+    function insertAtCursor(value: string): void {
+        input.remove(input.selectionStart, input.selectionEnd)
+        input.insert(input.cursorPosition, value)
+        input.forceActiveFocus()
+    }
 
     function setTextQuietly(value: string): void {
         root.changingText = true
@@ -158,6 +165,19 @@ Rectangle {
                     onCursorPositionChanged: root.updateMentions()
                     Keys.onPressed: event => root.handleKey(event)
                 }
+            }
+
+            IconButton {
+                objectName: "emojiButton"
+                text: "🙂"
+                font.family: Theme.emojiFont
+                font.pixelSize: 18
+                focusPolicy: Qt.TabFocus
+                Accessible.name: qsTr("Insert emoji")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Insert emoji")
+                onClicked: root.emojiRequested()
+                Layout.alignment: Qt.AlignBottom
             }
 
             Button {

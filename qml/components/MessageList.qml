@@ -16,6 +16,9 @@ ListView {
     property int firstUnreadRow: -1
     property bool isGroup: false
     property int highlightedSeq: 0
+    // A message to land on (and highlight) instead of the first unread row: set by landOn()
+    // before a jump, used once its row is there.
+    property int landingSeq: 0
     property int newMessageCount: 0
     readonly property real distanceFromBottom: root.originY + root.contentHeight - root.contentY - root.height
     readonly property bool atBottom: root.distanceFromBottom < 48
@@ -30,6 +33,7 @@ ListView {
 
     signal seenUpTo(int seq)
     signal olderWanted()
+    signal newerWanted()
     signal menuRequested(Item message, real x, real y)
     signal reactionToggled(int seq, string emoji, bool on)
     signal retryRequested(string clientMid)
@@ -37,11 +41,26 @@ ListView {
     signal deleteRequested(int seq)
     signal leaveRequested()
 
+    function landOn(seq: int): void {
+        root.landingSeq = seq
+        if (seq > 0 && root.landed)
+            root.land()
+    }
+
     function land(): void {
         if (root.count === 0)
             return
         root.landed = true
         root.newMessageCount = 0
+        const target = root.landingSeq > 0 ? ModelAccess.findFirst(root.model, {seq: root.landingSeq}) : -1
+        if (target >= 0) {
+            root.landingSeq = 0
+            root.followBottom = false
+            root.jumpToRow(target)
+            Qt.callLater(root.jumpToRow, target) // again, once the rows above have real heights
+            seenTimer.restart()
+            return
+        }
         const row = root.firstUnreadRow
         if (row > 0 && row < root.count) {
             root.positionAt(row)
@@ -87,7 +106,10 @@ ListView {
     function jumpToRow(row: int): void {
         if (row < 0 || row >= root.count)
             return
+        root.positioning = true
+        root.forceLayout()
         root.positionViewAtIndex(row, ListView.Center)
+        root.positioning = false
         const item = root.itemAtIndex(row) as MessageDelegate
         root.highlightedSeq = item ? item.seq : 0
         highlightTimer.restart()
@@ -203,6 +225,9 @@ ListView {
         // so its rows are created a few per frame as they scroll in, not all in one frame.
         if (root.landed && root.count > 0 && root.contentY - root.originY < 3 * root.height)
             root.olderWanted()
+        // After a jump the rows end before the newest message: the next ones page in below.
+        if (root.landed && root.count > 0 && root.distanceFromBottom < 2 * root.height)
+            root.newerWanted()
     }
 
     Connections {

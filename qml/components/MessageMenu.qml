@@ -35,6 +35,7 @@ AppMenu {
     signal deleteRequested()
     signal copyRequested()
     signal reactionToggled(string emoji, bool on)
+    signal moreReactionsRequested()
 
     function isMine(emoji: string): bool {
         for (const r of root.reactions) {
@@ -95,6 +96,13 @@ AppMenu {
     MenuSeparator {
         visible: !root.deleted
         height: visible ? implicitHeight : 0
+    }
+    MenuItem {
+        objectName: "moreReactionsItem"
+        text: qsTr("React with…")
+        enabled: !root.deleted && root.seq > 0
+        height: root.deleted ? 0 : implicitHeight
+        onTriggered: root.moreReactionsRequested()
     }
     MenuItem {
         text: qsTr("Reply")

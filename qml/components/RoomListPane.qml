@@ -16,6 +16,7 @@ Rectangle {
     signal newRoomRequested()
     signal directoryRequested()
     signal switcherRequested()
+    signal searchRequested()
 
     readonly property alias list: rooms
 
@@ -114,6 +115,30 @@ Rectangle {
             onClicked: root.switcherRequested()
             contentItem: Label {
                 text: switcherButton.text
+                color: Theme.textFaint
+                horizontalAlignment: Text.AlignLeft
+                leftPadding: Theme.spacingSmall
+            }
+            background: Rectangle {
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.border
+            }
+        }
+
+        Button {
+            id: searchButton
+            objectName: "searchButton"
+            text: qsTr("Search messages…  Ctrl+F")
+            flat: true
+            focusPolicy: Qt.NoFocus
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacing
+            Layout.rightMargin: Theme.spacing
+            Layout.topMargin: Theme.spacingSmall
+            onClicked: root.searchRequested()
+            contentItem: Label {
+                text: searchButton.text
                 color: Theme.textFaint
                 horizontalAlignment: Text.AlignLeft
                 leftPadding: Theme.spacingSmall

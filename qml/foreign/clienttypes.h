@@ -10,6 +10,7 @@
 #include "client/models/timelinemodel.h"
 #include "client/models/typingmodel.h"
 #include "client/net/certificatequestion.h"
+#include "client/search/searchmodel.h"
 
 #include <QQmlEngine>
 
@@ -53,6 +54,14 @@ struct TypingModelForeign
     QML_FOREIGN(palaver::client::TypingModel)
     QML_NAMED_ELEMENT(TypingModel)
     QML_UNCREATABLE("Owned by Account: use account.typing(roomId)")
+};
+
+struct SearchModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(palaver::client::SearchModel)
+    QML_NAMED_ELEMENT(SearchModel)
+    QML_UNCREATABLE("Owned by Account: use account.search")
 };
 
 /// account.certificate: the server certificate the user is asked about; enums as

@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Palaver
 
 // The signed-in window: connection banner, room list, the open room and its members, and the
-// dialogs to start conversations. Keyboard: Ctrl+K room switcher, Ctrl+N direct message,
+// dialogs to start conversations. Keyboard: Ctrl+K room switcher, Ctrl+F message search,
+// Ctrl+N direct message,
 // Ctrl+M members, Alt+Up/Down previous/next room, Ctrl+L composer.
 Page {
     id: root
@@ -60,6 +61,10 @@ Page {
         onActivated: switcher.open()
     }
     Shortcut {
+        sequences: [StandardKey.Find, "Ctrl+Shift+F"]
+        onActivated: searchPane.open()
+    }
+    Shortcut {
         sequence: "Ctrl+N"
         onActivated: directDialog.open()
     }
@@ -110,6 +115,7 @@ Page {
                 onNewRoomRequested: createDialog.open()
                 onDirectoryRequested: directoryDialog.open()
                 onSwitcherRequested: switcher.open()
+                onSearchRequested: searchPane.open()
             }
 
             ChatView {
@@ -187,6 +193,18 @@ Page {
         objectName: "directoryDialog"
         account: root.account
         onOpenRequested: roomId => root.openRoom(roomId)
+    }
+    SearchPane {
+        id: searchPane
+        objectName: "searchPane"
+        search: root.account.search
+        currentRoomId: root.currentRoomId
+        currentRoomName: root.currentRoom.name || ""
+        onResultChosen: (roomId, seq) => {
+            if (roomId !== root.currentRoomId)
+                root.openRoom(roomId)
+            chat.showMessage(seq)
+        }
     }
     RoomSwitcher {
         id: switcher

@@ -45,6 +45,64 @@ Item {
             compare(Markup.toRichText(data.input), data.expected)
         }
 
+        function test_markup_blocks_data() {
+            return [
+                {tag: "fenced code", input: "look:\n```\nint *a = **b**;\n<b>x</b> `y`\n```\nafter",
+                 expected: "look:<pre>int *a = **b**;<br>&lt;b&gt;x&lt;/b&gt; `y`</pre>after"},
+                {tag: "unclosed fence runs to the end", input: "```js\nalert(1)\n_x_",
+                 expected: "<pre>alert(1)<br>_x_</pre>"},
+                {tag: "quote", input: "> said **this**\n>and that\nreply",
+                 expected: "<p>▎ <i>said <b>this</b></i><br>▎ <i>and that</i></p>reply"},
+                {tag: "quote bar colour", input: "> q", quote: "#888",
+                 expected: "<p><font color=\"#888\">▎</font> <i>q</i></p>"},
+                {tag: "bullets", input: "todo:\n- one\n* *two*\n+ three",
+                 expected: "todo:<ul><li>one</li><li><i>two</i></li><li>three</li></ul>"},
+                {tag: "numbers", input: "1. first\n2) second\nend",
+                 expected: "<ol><li>first</li><li>second</li></ol>end"},
+                {tag: "not a list", input: "-5 degrees\n*not italic", expected: "-5 degrees<br>*not italic"},
+                {tag: "mailto", input: "write mailto:ada@example.org.",
+                 expected: "write <a href=\"mailto:ada@example.org\">mailto:ada@example.org</a>."},
+            ]
+        }
+        function test_markup_blocks(data) {
+            compare(Markup.toRichText(data.input, "", "", data.quote || ""), data.expected)
+        }
+
+        // Nothing a user types may turn into a tag, an attribute or a non-web link.
+        function test_markup_hostile_data() {
+            return [
+                {tag: "b typed", input: "<b>not bold</b>", expected: "&lt;b&gt;not bold&lt;/b&gt;"},
+                {tag: "javascript link", input: "javascript:alert(1)", expected: "javascript:alert(1)"},
+                {tag: "javascript mixed case", input: "JaVaScRiPt:alert(1)//https://x.org",
+                 expected: "JaVaScRiPt:alert(1)//https://x.org"},
+                {tag: "data link", input: "data:text/html;base64,PHNjcmlwdD4=",
+                 expected: "data:text/html;base64,PHNjcmlwdD4="},
+                {tag: "quote in url", input: "https://x.org/\"onmouseover=\"alert(1)",
+                 expected: "<a href=\"https://x.org/\">https://x.org/</a>&quot;onmouseover=&quot;alert(1)"},
+                {tag: "url in quotes", input: "\"https://x.org\"",
+                 expected: "&quot;<a href=\"https://x.org\">https://x.org</a>&quot;"},
+                {tag: "ampersand in url", input: "https://x.org/?a=1&b=<2>",
+                 expected: "<a href=\"https://x.org/?a=1&amp;b=\">https://x.org/?a=1&amp;b=</a>&lt;2&gt;"},
+                {tag: "markers in url stay", input: "https://x.org/**a**_b_@c",
+                 expected: "<a href=\"https://x.org/**a**_b_@c\">https://x.org/**a**_b_@c</a>"},
+                {tag: "html in code block", input: "```\n<img src=x onerror=alert(1)>\n```",
+                 expected: "<pre>&lt;img src=x onerror=alert(1)&gt;</pre>"},
+                {tag: "html in quote", input: "> <script>x</script>",
+                 expected: "<p>▎ <i>&lt;script&gt;x&lt;/script&gt;</i></p>"},
+                {tag: "html in list", input: "- <a href=javascript:x>y</a>",
+                 expected: "<ul><li>&lt;a href=javascript:x&gt;y&lt;/a&gt;</li></ul>"},
+                {tag: "entity typed", input: "&lt;b&gt;", expected: "&amp;lt;b&amp;gt;"},
+                {tag: "mention tag", input: "@<b>", expected: "@&lt;b&gt;"},
+            ]
+        }
+        function test_markup_hostile(data) {
+            compare(Markup.toRichText(data.input), data.expected)
+        }
+
+        function test_plain_preview_blocks() {
+            compare(Markup.toPlainText("> quoted\n- item\n1. first"), "quoted item first")
+        }
+
         function test_plain_preview() {
             compare(Markup.toPlainText("look at the **new icons**\nnow `x`"), "look at the new icons now x")
         }
