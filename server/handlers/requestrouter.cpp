@@ -56,6 +56,7 @@ RequestRouter::RequestRouter(ServerContext& context, AuthHandler::Authenticated 
     , m_history(context)
     , m_read(context)
     , m_liveState(context)
+    , m_search(context)
 { }
 
 void RequestRouter::onFrame(Session& session, const QByteArray& frame)
@@ -148,12 +149,6 @@ void RequestRouter::admitShared(Session& session, const ClientFrame& frame)
         });
 }
 
-void RequestRouter::notYetSupported(Session& session, const QJsonValue& id, FrameType type)
-{
-    session.answerError(id, ErrorCode::BadRequest,
-        QStringLiteral("'%1' is not supported by this server yet").arg(toString(type)));
-}
-
 void RequestRouter::dispatch(Session& session, const ClientFrame& frame)
 {
     const FrameType type = frameTypeOf(frame.request);
@@ -178,7 +173,6 @@ void RequestRouter::dispatch(Session& session, const ClientFrame& frame)
 
 void RequestRouter::route(Session& session, const ClientFrame& frame)
 {
-    const FrameType type = frameTypeOf(frame.request);
     const QJsonValue& id = frame.id;
     std::visit(Overloaded {
                    [&](const RegisterRequest& r) { m_auth.handle(session, id, r); },
@@ -205,8 +199,7 @@ void RequestRouter::route(Session& session, const ClientFrame& frame)
                    [&](const ReadRequest& r) { m_read.handle(session, id, r); },
                    [&](const TypingRequest& r) { m_liveState.handle(session, id, r); },
                    [&](const PresenceRequest& r) { m_liveState.handle(session, id, r); },
-                   // Search arrives with the files-and-search work.
-                   [&](const SearchRequest&) { notYetSupported(session, id, type); },
+                   [&](const SearchRequest& r) { m_search.handle(session, id, r); },
                },
         frame.request);
 }

@@ -8,6 +8,7 @@
 #include "server/handlers/readhandler.h"
 #include "server/handlers/roomhandler.h"
 #include "server/handlers/roomqueryhandler.h"
+#include "server/handlers/searchhandler.h"
 #include "server/handlers/servercontext.h"
 #include "shared/framecodec.h"
 
@@ -32,7 +33,6 @@ private:
     void refuse(Session& session, const QJsonValue& id, qint64 retryAfterMs);
     /// Hands an admitted request to its handler.
     void route(Session& session, const ClientFrame& frame);
-    void notYetSupported(Session& session, const QJsonValue& id, FrameType type);
 
     ServerContext& m_ctx;
     AuthHandler m_auth;
@@ -42,6 +42,7 @@ private:
     HistoryHandler m_history;
     ReadHandler m_read;
     LiveStateHandler m_liveState;
+    SearchHandler m_search;
 };
 
 } // namespace palaver::server

@@ -48,6 +48,11 @@ QSqlQuery& SqlConnection::prepared(const QString& sql)
 
 QSqlQuery& SqlConnection::run(const QString& sql, std::initializer_list<QVariant> args)
 {
+    return run(sql, QList<QVariant>(args));
+}
+
+QSqlQuery& SqlConnection::run(const QString& sql, const QList<QVariant>& args)
+{
     QSqlQuery& query = prepared(sql);
     int i = 0;
     for (const QVariant& arg : args) {

@@ -25,6 +25,8 @@ public:
     /// Prepares (once) and runs a statement with positional arguments; the returned query is
     /// positioned before the first row and stays valid until the next run() of the same SQL.
     QSqlQuery& run(const QString& sql, std::initializer_list<QVariant> args = {});
+    /// The same with arguments counted at run time (SQL assembled from optional parts).
+    QSqlQuery& run(const QString& sql, const QList<QVariant>& args);
     /// For the statements every send runs: binds without QVariant and returns the first row's
     /// integer columns (nullopt when there is no row). Native sqlite3 statements on SQLite,
     /// QtSql elsewhere.

@@ -1,5 +1,6 @@
 #include "server/storage/sqldialect.h"
 
+#include "server/storage/searchquery.h"
 #include "server/storage/storeerror.h"
 
 #include <QSqlError>
@@ -39,6 +40,8 @@ SqlDialect::SqlDialect(Engine engine)
         m_caseFold = QStringLiteral("palaver_fold");
         m_greatest = QStringLiteral("MAX");
         m_least = QStringLiteral("MIN");
+        m_searchSource =
+            QStringLiteral("message_search AS s JOIN message_text AS t ON t.id = s.rowid");
     } else {
         // READ COMMITTED for writes: each statement sees the latest commits, so a job run
         // again after a unique violation finds the row the other node committed.
@@ -47,6 +50,7 @@ SqlDialect::SqlDialect(Engine engine)
         m_caseFold = QStringLiteral("lower");
         m_greatest = QStringLiteral("GREATEST");
         m_least = QStringLiteral("LEAST");
+        m_searchSource = QStringLiteral("message_text AS t");
     }
 }
 
@@ -62,6 +66,28 @@ QString SqlDialect::joinedNames(const QString& column) const
     if (m_engine == Engine::Sqlite)
         return QStringLiteral("group_concat(%1, ', ')").arg(column);
     return QStringLiteral("string_agg(%1, ', ' ORDER BY %1)").arg(column);
+}
+
+QString SqlDialect::searchMatch(const SearchQuery& query, QList<QVariant>& args) const
+{
+    if (m_engine == Engine::Sqlite) {
+        args.append(query.fts5Expression());
+        return QStringLiteral("message_search MATCH ?");
+    }
+    // PostgreSQL parses the words itself: plainto_tsquery ignores all query syntax, and the
+    // last word becomes a prefix by appending :* to the tsquery PostgreSQL printed (its own
+    // quoting), never to user text. palaver_search_text is unaccent where the extension is.
+    static const QString kPrefix = QStringLiteral(
+        "(SELECT CASE WHEN numnode(p) = 0 THEN p ELSE (p::text || ':*')::tsquery END "
+        "FROM plainto_tsquery('simple', palaver_search_text(?)) AS p)");
+    if (query.words().size() == 1) {
+        args.append(query.lastWord());
+        return QStringLiteral("t.words @@ %1").arg(kPrefix);
+    }
+    args.append(query.leadingWords());
+    args.append(query.lastWord());
+    return QStringLiteral("t.words @@ (plainto_tsquery('simple', palaver_search_text(?)) && %1)")
+        .arg(kPrefix);
 }
 
 void SqlDialect::raise(const QString& context, const QSqlError& error) const

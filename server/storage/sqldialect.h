@@ -1,11 +1,14 @@
 #pragma once
 // What differs between the SQL databases Palaver runs on, in one place: the store code keeps
 // one SQL text and asks here for the few words that are not portable.
+#include <QList>
 #include <QString>
+#include <QVariant>
 
 class QSqlError;
 
 namespace palaver::server {
+class SearchQuery;
 
 class SqlDialect
 {
@@ -33,6 +36,13 @@ public:
     /// transaction control, so they run as plain statements there.
     bool preparesTransactionControl() const { return m_engine == Engine::Sqlite; }
 
+    /// Full-text search (migration 005): the FROM part that gives the indexed messages as `t`
+    /// (message_text: room_id, seq, ts, text), and the condition that keeps those matching
+    /// `query`, whose arguments it appends to `args`. SQLite: FTS5 over message_text;
+    /// PostgreSQL: the tsvector column of message_text with its GIN index.
+    const QString& searchSource() const { return m_searchSource; }
+    QString searchMatch(const SearchQuery& query, QList<QVariant>& args) const;
+
     /// The StoreError subclass `error` amounts to (StoreConflict, StoreTransactionAborted,
     /// StoreConnectionLost or StoreError), thrown with `context` in its text.
     [[noreturn]] void raise(const QString& context, const QSqlError& error) const;
@@ -46,6 +56,7 @@ private:
     QString m_caseFold;
     QString m_greatest;
     QString m_least;
+    QString m_searchSource;
 };
 
 } // namespace palaver::server

@@ -73,8 +73,18 @@ qint64 SqlEventStore::append(Event& event, qint64 roomId, qint64 senderId)
     m_sql.runInts(kInsert,
         {roomId, event.seq, event.ts, senderId, qint64(event.kind), clientMid, bodyText(event),
             msgNo});
+    if (event.kind == EventKind::Edit) {
+        // The search index holds a message's current text only: an edit replaces it, so the
+        // words edited away are no longer found (handlers let only live messages be edited).
+        m_sql.runInts(
+            QStringLiteral("UPDATE message_text SET text = ? WHERE room_id = ? AND seq = ?"),
+            {event.text, roomId, event.target});
+    }
     if (!isMessage)
         return event.seq;
+    m_sql.runInts(
+        QStringLiteral("INSERT INTO message_text (room_id, seq, ts, text) VALUES (?, ?, ?, ?)"),
+        {roomId, event.seq, event.ts, event.text});
     // O(1 + mentions) row writes per message, whatever the room's size: the other members'
     // unread numbers follow from the room's message count (see migration 002).
     m_sql.runInts(
@@ -156,6 +166,8 @@ void SqlEventStore::markDeleted(qint64 roomId, qint64 seq)
     // event, as the contract defines unread); only its content goes.
     m_sql.run(QStringLiteral("UPDATE events SET body = ? WHERE room_id = ? AND seq = ?"),
         {bodyText(*target), roomId, seq});
+    m_sql.runInts(QStringLiteral("DELETE FROM message_text WHERE room_id = ? AND seq = ?"),
+        {roomId, seq}); // never found again
 }
 
 } // namespace palaver::server

@@ -22,9 +22,11 @@ public:
         int limit) override;
     void markDeleted(qint64 roomId, qint64 seq) override;
 
-private:
+    /// The event of a row whose first columns are kEventColumns (room_id, seq, ts, sender_id,
+    /// kind, client_mid, body).
     static Event readEvent(const QSqlQuery& q);
 
+private:
     SqlConnection& m_sql;
 };
 

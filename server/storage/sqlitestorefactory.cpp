@@ -68,6 +68,15 @@ void SqliteStoreFactory::migrate()
 {
     auto store = open(QStringLiteral("palaver-migrate"), false);
     auto& sql = static_cast<SqlStore&>(*store).connection();
+    // Message search is an FTS5 table (migration 005): say so plainly rather than fail there
+    // with "no such module".
+    if (sql.scalar(QStringLiteral("SELECT sqlite_compileoption_used('ENABLE_FTS5')"))
+            .value_or(0)
+            .toInt() != 1)
+        throw StoreError(QStringLiteral("the SQLite library (%1) is built without FTS5, which "
+                                        "message search needs: install one with FTS5 "
+                                        "(Debian's libsqlite3-0 has it)")
+                             .arg(QString::fromUtf8(sqlite3_libversion())));
     Migrator(sql, QStringLiteral(":/palaver/migrations/sqlite")).run();
 }
 

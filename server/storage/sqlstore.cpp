@@ -7,6 +7,7 @@ SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection)
     , m_users(*m_sql)
     , m_events(*m_sql)
     , m_rooms(*m_sql, m_events)
+    , m_search(*m_sql)
     , m_audit(*m_sql)
     , m_admin(*m_sql)
 { }

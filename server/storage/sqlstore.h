@@ -4,6 +4,7 @@
 #include "server/storage/sqlconnection.h"
 #include "server/storage/sqleventstore.h"
 #include "server/storage/sqlroomstore.h"
+#include "server/storage/sqlsearchstore.h"
 #include "server/storage/sqluserstore.h"
 #include "server/storage/store.h"
 
@@ -21,6 +22,7 @@ public:
     UserStore& users() override { return m_users; }
     RoomStore& rooms() override { return m_rooms; }
     EventStore& events() override { return m_events; }
+    SearchStore& search() override { return m_search; }
     AuditStore& audit() override { return m_audit; }
     AdminStore& admin() override { return m_admin; }
 
@@ -40,6 +42,7 @@ private:
     SqlUserStore m_users;
     SqlEventStore m_events;
     SqlRoomStore m_rooms;
+    SqlSearchStore m_search;
     SqlAuditStore m_audit;
     SqlAdminStore m_admin;
 };

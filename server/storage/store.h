@@ -14,6 +14,7 @@
 #include <optional>
 
 namespace palaver::server {
+class SearchQuery;
 
 class UserStore
 {
@@ -85,6 +86,19 @@ public:
     virtual void markDeleted(qint64 roomId, qint64 seq) = 0;
 };
 
+/// Full-text search over the current text of messages (migration 005 keeps the index in the
+/// transaction of every send, edit and delete).
+class SearchStore
+{
+public:
+    virtual ~SearchStore() = default;
+    /// Messages of the rooms `userId` is a member of (only `roomId` when set) whose current
+    /// text holds every word of `query`, the last one as a prefix; newest first (ts, then
+    /// seq). Deleted messages are not indexed; an edited one carries its latest edit's text.
+    virtual QList<Event> search(
+        qint64 userId, const SearchQuery& query, std::optional<qint64> roomId, int limit) = 0;
+};
+
 /// The audit log: who did what, from where. Rows are written inside the transaction of the
 /// change they describe.
 class AuditStore
@@ -125,6 +139,7 @@ public:
     virtual UserStore& users() = 0;
     virtual RoomStore& rooms() = 0;
     virtual EventStore& events() = 0;
+    virtual SearchStore& search() = 0;
     virtual AuditStore& audit() = 0;
     virtual AdminStore& admin() = 0;
 

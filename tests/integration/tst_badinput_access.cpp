@@ -227,10 +227,14 @@ void tst_BadInputAccess::hostileStringsAreVerbatim()
         text);
 
     const DbSnapshot after = m_world.snapshot();
-    const QHash<QString, qint64> grew {
-        {u"rooms"_s, 1}, {u"members"_s, 1}, {u"events"_s, 2}, {u"users"_s, 1}, {u"sessions"_s, 1}};
+    const QHash<QString, qint64> grew {{u"rooms"_s, 1}, {u"members"_s, 1}, {u"events"_s, 2},
+        {u"users"_s, 1}, {u"sessions"_s, 1}, {u"message_text"_s, 1}};
     for (auto it = before.tables.cbegin(); it != before.tables.cend(); ++it) {
         const qint64 rows = after.tables.value(it.key()).first;
+        // SQLite's FTS5 index over message_text (message_search and its shadow tables) is
+        // derived data whose rows do not follow messages one to one.
+        if (it.key().startsWith(u"message_search"_s))
+            continue;
         if (grew.contains(it.key()))
             QCOMPARE(rows - it.value().first, grew.value(it.key()));
         else if (it.key() != u"audit"_s) // registering is audited, where the server audits

@@ -1,0 +1,147 @@
+// The search index under the store's own write paths, on a real SQLite file or (tst_searchstore_pg)
+// a fresh PostgreSQL database: it follows appends, edits and deletes in their transaction, a
+// rolled-back write leaves no trace in it, and deleting a room empties it (FTS5's own integrity
+// check agrees on SQLite).
+#include "server/storage/postgresstorefactory.h"
+#include "server/storage/searchquery.h"
+#include "server/storage/sqlitestorefactory.h"
+#include "server/storage/sqlstore.h"
+#include "tests/support/postgresdatabase.h"
+#include "tests/support/serverprocess.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace palaver;
+using namespace palaver::server;
+using namespace Qt::StringLiterals;
+
+class tst_SearchStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void followsWrites();
+    void rollbackLeavesNoTrace();
+    void roomDeleteEmptiesIndex();
+
+private:
+    qint64 send(const QString& text)
+    {
+        Event e;
+        e.kind = EventKind::Message;
+        e.text = text;
+        e.clientMid = u"m%1"_s.arg(++m_mids);
+        e.ts = m_mids;
+        return m_store->events().append(e, m_room, m_user);
+    }
+    void edit(qint64 target, const QString& text)
+    {
+        Event e;
+        e.kind = EventKind::Edit;
+        e.target = target;
+        e.text = text;
+        e.ts = ++m_mids;
+        m_store->events().append(e, m_room, m_user);
+    }
+    QStringList find(const QString& query, std::optional<qint64> room = std::nullopt)
+    {
+        QStringList texts;
+        for (const Event& e : m_store->search().search(m_user, SearchQuery(query), room, 50))
+            texts.append(e.text);
+        return texts;
+    }
+    qint64 indexed()
+    {
+        auto& sql = static_cast<SqlStore&>(*m_store).connection();
+        return sql.scalar(u"SELECT COUNT(*) FROM message_text"_s)->toLongLong();
+    }
+    void checkFtsIntegrity()
+    {
+        auto& sql = static_cast<SqlStore&>(*m_store).connection();
+        if (sql.dialect().engine() == SqlDialect::Engine::Sqlite) // throws when inconsistent
+            sql.exec(u"INSERT INTO message_search (message_search, rank) "
+                     "VALUES ('integrity-check', 1)"_s);
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<PostgresDatabase> m_postgres;
+    std::unique_ptr<StoreFactory> m_factory;
+    std::unique_ptr<Store> m_store;
+    qint64 m_user = 0;
+    qint64 m_room = 0;
+    int m_mids = 0;
+};
+
+void tst_SearchStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    if (ServerProcess::postgresMode()) {
+        m_postgres = std::make_unique<PostgresDatabase>();
+        QVERIFY2(m_postgres->ok(), qPrintable(m_postgres->error()));
+        m_factory = std::make_unique<PostgresStoreFactory>(*PostgresUrl::parse(m_postgres->url()));
+    } else {
+        m_factory = std::make_unique<SqliteStoreFactory>(m_dir->filePath(u"palaver.db"_s));
+    }
+    m_factory->migrate();
+    m_store = m_factory->open(u"search"_s, false);
+    m_user = *m_store->users().createUser(u"ada"_s, u"Ada"_s, u"hash"_s, 1);
+    m_room = m_store->rooms().createRoom(RoomKind::Group, u"r"_s, QString(), 1);
+    m_store->rooms().addMember(m_room, m_user, Role::Owner);
+}
+
+void tst_SearchStore::cleanup()
+{
+    m_store.reset();
+    m_factory.reset();
+    m_postgres.reset();
+    m_dir.reset();
+}
+
+void tst_SearchStore::followsWrites()
+{
+    const qint64 first = send(u"alpha beta"_s);
+    send(u"alpha gamma"_s);
+    QCOMPARE(find(u"alpha"_s), (QStringList {u"alpha gamma"_s, u"alpha beta"_s}));
+    edit(first, u"delta beta"_s);
+    QCOMPARE(find(u"alpha"_s), QStringList {u"alpha gamma"_s});
+    QCOMPARE(find(u"delta"_s), QStringList {u"delta beta"_s});
+    m_store->events().markDeleted(m_room, first);
+    QCOMPARE(find(u"beta"_s), QStringList {});
+    QCOMPARE(indexed(), 1);
+    // Not a member: nothing, whatever the room filter says.
+    m_store->rooms().removeMember(m_room, m_user);
+    QCOMPARE(find(u"alpha"_s), QStringList {});
+    QCOMPARE(find(u"alpha"_s, m_room), QStringList {});
+    checkFtsIntegrity();
+}
+
+void tst_SearchStore::rollbackLeavesNoTrace()
+{
+    send(u"kept"_s);
+    m_store->begin();
+    m_store->savepoint();
+    const qint64 seq = send(u"rolled back"_s);
+    edit(seq, u"rolled edit"_s);
+    m_store->rollbackToSavepoint();
+    m_store->commit();
+    QCOMPARE(find(u"rolled"_s), QStringList {});
+    QCOMPARE(indexed(), 1);
+    checkFtsIntegrity();
+}
+
+void tst_SearchStore::roomDeleteEmptiesIndex()
+{
+    for (int i = 0; i < 20; ++i)
+        send(u"row %1"_s.arg(i));
+    edit(3, u"edited row"_s);
+    QCOMPARE(indexed(), 20);
+    QVERIFY(m_store->admin().deleteRoom(m_room)); // ON DELETE CASCADE through events
+    QCOMPARE(indexed(), 0);
+    QCOMPARE(find(u"row"_s), QStringList {});
+    checkFtsIntegrity();
+}
+
+QTEST_GUILESS_MAIN(tst_SearchStore)
+#include "tst_searchstore.moc"
