@@ -43,7 +43,8 @@ ListView {
 
     function landOn(seq: int): void {
         root.landingSeq = seq
-        if (seq > 0 && root.landed)
+        // Not loaded yet: the timeline resets to a window around it and land() runs then.
+        if (seq > 0 && root.landed && ModelAccess.findFirst(root.model, {seq: seq}) >= 0)
             root.land()
     }
 
@@ -247,7 +248,8 @@ ListView {
                     root.anchorOffset = root.anchorItem ? root.anchorItem.y - root.contentY : 0
                 }
                 Qt.callLater(root.restoreAnchor)
-            } else if (!root.followBottom) {
+            } else if (!root.followBottom && root.model.detached !== true) {
+                // (Rows paged in below a jump's window are not new messages.)
                 root.newMessageCount += added
             }
         }

@@ -98,13 +98,6 @@ AppMenu {
         height: visible ? implicitHeight : 0
     }
     MenuItem {
-        objectName: "moreReactionsItem"
-        text: qsTr("React with…")
-        enabled: !root.deleted && root.seq > 0
-        height: root.deleted ? 0 : implicitHeight
-        onTriggered: root.moreReactionsRequested()
-    }
-    MenuItem {
         text: qsTr("Reply")
         enabled: !root.deleted && root.seq > 0
         onTriggered: root.replyRequested()
@@ -120,6 +113,13 @@ AppMenu {
         text: qsTr("Copy text")
         enabled: !root.deleted
         onTriggered: root.copyRequested()
+    }
+    MenuItem {
+        objectName: "moreReactionsItem"
+        text: qsTr("React with…")
+        enabled: !root.deleted && root.seq > 0
+        height: root.deleted ? 0 : implicitHeight
+        onTriggered: root.moreReactionsRequested()
     }
     MenuItem {
         text: qsTr("Delete")

@@ -43,7 +43,9 @@ Item {
 
         function test_filter_by_word_start() {
             const picker = openPicker()
-            keySequence("t,h,u,m,b")
+            for (const key of "thumb")
+                keyClick(key)
+            compare(picker.filterField.text, "thumb")
             compare(picker.shown.length, 2)
             verify(picker.shown.indexOf("👍") >= 0)
             verify(picker.shown.indexOf("👎") >= 0)
