@@ -115,9 +115,16 @@ Popup {
                 width: grid.cellWidth
                 height: grid.cellHeight
                 text: cell.modelData
-                font.family: Theme.emojiFont
-                font.pixelSize: 22
+                padding: 0
                 focusPolicy: Qt.NoFocus
+                // A plain centred glyph: the control's own label pads and elides it to "…".
+                contentItem: Text {
+                    text: cell.modelData
+                    font.family: Theme.emojiFont
+                    font.pixelSize: 22
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
                 Accessible.name: cell.modelData
                 background: Rectangle {
                     radius: Theme.radius

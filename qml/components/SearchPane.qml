@@ -30,7 +30,8 @@ Popup {
     modal: true
     focus: true
     width: Math.min(560, parent ? parent.width - 40 : 560)
-    height: Math.min(520, parent ? parent.height - 80 : 520)
+    // As tall as the results need, up to about half the window.
+    height: Math.min(520, parent ? parent.height - 80 : 520, implicitHeight)
     x: parent ? (parent.width - width) / 2 : 0
     y: parent ? Math.max(40, parent.height * 0.12) : 0
     padding: Theme.spacing
@@ -106,6 +107,7 @@ Popup {
             Layout.fillWidth: true
             Layout.fillHeight: true
             ScrollBar.vertical: ScrollBar {}
+            implicitHeight: Math.max(list.contentHeight, 0)
             onCountChanged: list.currentIndex = 0
             delegate: SearchResultDelegate {
                 id: result

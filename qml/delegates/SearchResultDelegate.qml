@@ -44,7 +44,8 @@ ItemDelegate {
                 Layout.maximumWidth: parent.width * 0.5
             }
             Label {
-                text: root.senderName
+                // A direct room is named after the peer: the name once is enough.
+                text: root.senderName === root.roomName ? "" : root.senderName
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSizeSmall
                 elide: Text.ElideRight
