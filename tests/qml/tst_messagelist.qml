@@ -92,6 +92,31 @@ Item {
             compare(list.indexAt(list.width / 2, list.contentY + list.height - list.bottomMargin - 2), 64)
         }
 
+        // A search result: the list lands on the message (centred, highlighted) instead of the
+        // bottom, and stays there when the window around it replaces the rows.
+        function test_lands_on_a_jump_target() {
+            const list = createList(-1)
+            list.landOn(110) // row 9, loaded: at once
+            compare(list.highlightedSeq, 110)
+            verify(!list.atBottom)
+            const row = list.indexAt(list.width / 2, list.contentY + list.height / 2)
+            verify(Math.abs(row - 9) <= 2)
+            // Not loaded: nothing moves until the rows are replaced, then it lands there.
+            list.landOn(30)
+            compare(list.highlightedSeq, 110)
+            fill(20, 60)
+            // What onModelReset does when the timeline replaces its window (a ListModel's
+            // clear() is no reset).
+            list.landed = false
+            list.land()
+            compare(list.highlightedSeq, 30)
+            tryVerify(() => list.landed)
+            const centre = list.indexAt(list.width / 2, list.contentY + list.height / 2)
+            verify(Math.abs(centre - 10) <= 2)
+            verify(!list.atBottom)
+            compare(list.newMessageCount, 0)
+        }
+
         function test_counts_new_rows_when_scrolled_up() {
             const list = createList(-1)
             list.contentY -= 600
