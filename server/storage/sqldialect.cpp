@@ -42,6 +42,12 @@ SqlDialect::SqlDialect(Engine engine)
         m_least = QStringLiteral("MIN");
         m_searchSource =
             QStringLiteral("message_search AS s JOIN message_text AS t ON t.id = s.rowid");
+        m_searchRecency = QStringLiteral("s.rowid DESC");
+        m_searchIndexPending = {
+            QStringLiteral("INSERT INTO message_search (rowid, text) SELECT id, text "
+                           "FROM message_text WHERE id > (SELECT indexed_id FROM search_state)"),
+            QStringLiteral("UPDATE search_state SET indexed_id = MAX(indexed_id, "
+                           "(SELECT COALESCE(MAX(id), 0) FROM message_text))")};
     } else {
         // READ COMMITTED for writes: each statement sees the latest commits, so a job run
         // again after a unique violation finds the row the other node committed.
@@ -51,6 +57,7 @@ SqlDialect::SqlDialect(Engine engine)
         m_greatest = QStringLiteral("GREATEST");
         m_least = QStringLiteral("LEAST");
         m_searchSource = QStringLiteral("message_text AS t");
+        m_searchRecency = QStringLiteral("t.ts DESC, t.seq DESC, t.room_id DESC");
     }
 }
 

@@ -3,6 +3,7 @@
 // one SQL text and asks here for the few words that are not portable.
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 class QSqlError;
@@ -42,6 +43,14 @@ public:
     /// PostgreSQL: the tsvector column of message_text with its GIN index.
     const QString& searchSource() const { return m_searchSource; }
     QString searchMatch(const SearchQuery& query, QList<QVariant>& args) const;
+    /// The ORDER BY that picks the newest `limit` hits. SQLite: the index's rowid, descending,
+    /// which FTS5 walks without sorting and stops at the limit (rowids follow commit order, so
+    /// time order with one writer); PostgreSQL: ts, seq, room.
+    const QString& searchRecency() const { return m_searchRecency; }
+    /// SQLite: the statements that put the messages stored since the last time into FTS5,
+    /// run once per write transaction before COMMIT (see migration 005); none on PostgreSQL,
+    /// whose generated column is indexed with the row.
+    const QStringList& searchIndexPending() const { return m_searchIndexPending; }
 
     /// The StoreError subclass `error` amounts to (StoreConflict, StoreTransactionAborted,
     /// StoreConnectionLost or StoreError), thrown with `context` in its text.
@@ -57,6 +66,8 @@ private:
     QString m_greatest;
     QString m_least;
     QString m_searchSource;
+    QString m_searchRecency;
+    QStringList m_searchIndexPending;
 };
 
 } // namespace palaver::server

@@ -85,6 +85,7 @@ qint64 SqlEventStore::append(Event& event, qint64 roomId, qint64 senderId)
     m_sql.runInts(
         QStringLiteral("INSERT INTO message_text (room_id, seq, ts, text) VALUES (?, ?, ?, ?)"),
         {roomId, event.seq, event.ts, event.text});
+    m_unindexed = true;
     // O(1 + mentions) row writes per message, whatever the room's size: the other members'
     // unread numbers follow from the room's message count (see migration 002).
     m_sql.runInts(

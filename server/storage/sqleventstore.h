@@ -1,6 +1,8 @@
 #pragma once
 #include "server/storage/store.h"
 
+#include <utility>
+
 class QSqlQuery;
 
 namespace palaver::server {
@@ -22,12 +24,18 @@ public:
         int limit) override;
     void markDeleted(qint64 roomId, qint64 seq) override;
 
+    /// True (once) when this transaction stored a message the search index has yet to take
+    /// (SqlStore::commit indexes it).
+    bool takeUnindexed() { return std::exchange(m_unindexed, false); }
+    void forgetUnindexed() { m_unindexed = false; }
+
     /// The event of a row whose first columns are kEventColumns (room_id, seq, ts, sender_id,
     /// kind, client_mid, body).
     static Event readEvent(const QSqlQuery& q);
 
 private:
     SqlConnection& m_sql;
+    bool m_unindexed = false;
 };
 
 } // namespace palaver::server

@@ -22,10 +22,17 @@ void SqlStore::beginRead()
 }
 void SqlStore::commit()
 {
+    // Messages this transaction stored join the search index here, once for the whole batch
+    // (migration 005 says why not per statement); a job rolled back took its rows with it.
+    if (m_events.takeUnindexed()) {
+        for (const QString& statement : m_sql->dialect().searchIndexPending())
+            m_sql->runInts(statement);
+    }
     m_sql->exec(QStringLiteral("COMMIT"));
 }
 void SqlStore::rollback()
 {
+    m_events.forgetUnindexed();
     m_sql->exec(QStringLiteral("ROLLBACK"));
 }
 // One savepoint per job, so one refused or failing request leaves the rest of its batch.

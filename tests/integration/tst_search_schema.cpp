@@ -55,9 +55,9 @@ bool remove(const ServerProcess& server)
 {
     if (server.databaseUrl().isEmpty())
         return execute(server,
-            {u"DROP TRIGGER message_text_insert"_s, u"DROP TRIGGER message_text_delete"_s,
-                u"DROP TRIGGER message_text_update"_s, u"DROP TABLE message_search"_s,
-                u"DROP TABLE message_text"_s, u"DELETE FROM schema_version WHERE version = 5"_s});
+            {u"DROP TRIGGER message_text_delete"_s, u"DROP TRIGGER message_text_update"_s,
+                u"DROP TABLE message_search"_s, u"DROP TABLE message_text"_s,
+                u"DROP TABLE search_state"_s, u"DELETE FROM schema_version WHERE version = 5"_s});
     return execute(server,
         {u"DROP TABLE message_text"_s, u"DROP FUNCTION palaver_search_text(text)"_s,
             u"DELETE FROM schema_version WHERE version = 5"_s});

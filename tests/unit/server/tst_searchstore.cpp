@@ -1,7 +1,7 @@
-// The search index under the store's own write paths, on a real SQLite file or (tst_searchstore_pg)
-// a fresh PostgreSQL database: it follows appends, edits and deletes in their transaction, a
-// rolled-back write leaves no trace in it, and deleting a room empties it (FTS5's own integrity
-// check agrees on SQLite).
+// The search index under the store's own write paths, on a real SQLite file or
+// (tst_searchstore_pg) a fresh PostgreSQL database: it follows appends, edits and deletes at
+// their commit (also those in the transaction that stored the message), a rolled-back write
+// leaves no trace in it, and deleting a room empties it (FTS5's own integrity check agrees).
 #include "server/storage/postgresstorefactory.h"
 #include "server/storage/searchquery.h"
 #include "server/storage/sqlitestorefactory.h"
@@ -24,9 +24,28 @@ private Q_SLOTS:
     void cleanup();
     void followsWrites();
     void rollbackLeavesNoTrace();
+    void sameTransactionEditsAndDeletes();
     void roomDeleteEmptiesIndex();
 
 private:
+    // One write transaction, as the WriteBatcher runs them: the index takes new messages at
+    // its commit.
+    template <class F> auto inTransaction(F&& write)
+    {
+        m_store->begin();
+        if constexpr (std::is_void_v<decltype(write())>) {
+            write();
+            m_store->commit();
+        } else {
+            auto result = write();
+            m_store->commit();
+            return result;
+        }
+    }
+    qint64 sendNow(const QString& text)
+    {
+        return inTransaction([&] { return send(text); });
+    }
     qint64 send(const QString& text)
     {
         Event e;
@@ -101,13 +120,13 @@ void tst_SearchStore::cleanup()
 
 void tst_SearchStore::followsWrites()
 {
-    const qint64 first = send(u"alpha beta"_s);
-    send(u"alpha gamma"_s);
+    const qint64 first = sendNow(u"alpha beta"_s);
+    sendNow(u"alpha gamma"_s);
     QCOMPARE(find(u"alpha"_s), (QStringList {u"alpha gamma"_s, u"alpha beta"_s}));
-    edit(first, u"delta beta"_s);
+    inTransaction([&] { edit(first, u"delta beta"_s); });
     QCOMPARE(find(u"alpha"_s), QStringList {u"alpha gamma"_s});
     QCOMPARE(find(u"delta"_s), QStringList {u"delta beta"_s});
-    m_store->events().markDeleted(m_room, first);
+    inTransaction([&] { m_store->events().markDeleted(m_room, first); });
     QCOMPARE(find(u"beta"_s), QStringList {});
     QCOMPARE(indexed(), 1);
     // Not a member: nothing, whatever the room filter says.
@@ -119,7 +138,7 @@ void tst_SearchStore::followsWrites()
 
 void tst_SearchStore::rollbackLeavesNoTrace()
 {
-    send(u"kept"_s);
+    sendNow(u"kept"_s);
     m_store->begin();
     m_store->savepoint();
     const qint64 seq = send(u"rolled back"_s);
@@ -128,16 +147,50 @@ void tst_SearchStore::rollbackLeavesNoTrace()
     m_store->commit();
     QCOMPARE(find(u"rolled"_s), QStringList {});
     QCOMPARE(indexed(), 1);
+    // A whole transaction rolled back, then one committed: only the second is indexed.
+    m_store->begin();
+    send(u"rolled twice"_s);
+    m_store->rollback();
+    sendNow(u"kept too"_s);
+    QCOMPARE(find(u"rolled"_s), QStringList {});
+    QCOMPARE(find(u"kept"_s), (QStringList {u"kept too"_s, u"kept"_s}));
+    checkFtsIntegrity();
+}
+
+void tst_SearchStore::sameTransactionEditsAndDeletes()
+{
+    // Messages edited or deleted before the commit that indexes them: indexed as they are
+    // then, or not at all.
+    const qint64 kept = sendNow(u"older message"_s);
+    inTransaction([&] {
+        const qint64 edited = send(u"first draft"_s);
+        edit(edited, u"final words"_s);
+        const qint64 gone = send(u"short lived"_s);
+        m_store->events().markDeleted(m_room, gone);
+        edit(kept, u"older but edited"_s);
+    });
+    QCOMPARE(find(u"draft"_s), QStringList {});
+    QCOMPARE(find(u"final"_s), QStringList {u"final words"_s});
+    QCOMPARE(find(u"short"_s), QStringList {});
+    QCOMPARE(find(u"older"_s), QStringList {u"older but edited"_s});
+    QCOMPARE(find(u"message"_s), QStringList {});
+    // A deleted newest row's id is not handed out again (it would be taken as indexed).
+    const qint64 last = sendNow(u"newest"_s);
+    inTransaction([&] { m_store->events().markDeleted(m_room, last); });
+    sendNow(u"after the newest"_s);
+    QCOMPARE(find(u"after"_s), QStringList {u"after the newest"_s});
     checkFtsIntegrity();
 }
 
 void tst_SearchStore::roomDeleteEmptiesIndex()
 {
-    for (int i = 0; i < 20; ++i)
-        send(u"row %1"_s.arg(i));
-    edit(3, u"edited row"_s);
+    inTransaction([&] {
+        for (int i = 0; i < 20; ++i)
+            send(u"row %1"_s.arg(i));
+    });
+    inTransaction([&] { edit(3, u"edited row"_s); });
     QCOMPARE(indexed(), 20);
-    QVERIFY(m_store->admin().deleteRoom(m_room)); // ON DELETE CASCADE through events
+    QVERIFY(inTransaction([&] { return m_store->admin().deleteRoom(m_room); })); // cascades
     QCOMPARE(indexed(), 0);
     QCOMPARE(find(u"row"_s), QStringList {});
     checkFtsIntegrity();
