@@ -11,6 +11,7 @@
 
 namespace palaver::client {
 
+class AccountFiles;
 class AccountSession;
 class MemberListModel;
 class RoomActions;
@@ -39,6 +40,7 @@ class Account : public QObject
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
     Q_PROPERTY(palaver::client::RoomListModel* rooms READ rooms CONSTANT)
     Q_PROPERTY(palaver::client::CertificateQuestion* certificate READ certificate CONSTANT)
+    Q_PROPERTY(palaver::client::AccountFiles* files READ files CONSTANT)
 public:
     /// The states of the connection banner (the same order as Connection::State).
     enum ConnectionState {
@@ -68,6 +70,8 @@ public:
     RoomListModel* rooms() const { return m_roomList; }
     /// The server certificate the user is asked to trust (problem None: nothing asked).
     CertificateQuestion* certificate() { return m_connection.certificateQuestion(); }
+    /// Attachments: uploads, downloads, thumbnails (client/files/accountfiles.h).
+    AccountFiles* files() const { return m_files; }
     /// The connection, for tests and diagnostics.
     Connection& connection() { return m_connection; }
     /// The open account's parts (null while none is open), for tests and diagnostics.
@@ -142,6 +146,7 @@ private:
     Connection m_connection;
     RoomListModel* m_roomList;
     RoomActions* m_actions;
+    AccountFiles* m_files;
     std::unique_ptr<AccountSession> m_session;
     std::unique_ptr<TokenStore> m_tokens;
     QString m_folder;

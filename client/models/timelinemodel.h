@@ -42,6 +42,7 @@ public:
         FirstInRunRole,
         DaySeparatorRole,
         DayLabelRole,
+        AttachmentsRole,
     };
     Q_ENUM(Role)
 
