@@ -2,6 +2,7 @@
 // The Account facade of CLIENT-API.md: the one object the QML app talks to. It wires the
 // connection, the cache, sync, outbox, rules and models together and does little itself.
 #include "client/cache/accountfolders.h"
+#include "client/files/accountfiles.h"
 #include "client/models/roomlistmodel.h"
 #include "client/net/connection.h"
 
@@ -11,7 +12,6 @@
 
 namespace palaver::client {
 
-class AccountFiles;
 class AccountSession;
 class MemberListModel;
 class RoomActions;

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QMimeDatabase>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +21,27 @@ constexpr int kHttpCreated = 201;
 constexpr int kHttpTooLarge = 413;
 constexpr int kHttpUnauthorized = 401;
 constexpr int kHttpServerErrors = 500;
+
+// The 413 body is {"code":"too_large","message":…}; the message names the server's limit
+// ("files are limited to 25 MiB") or its quota ("upload quota of 1024 MiB exceeded"). The
+// contract has no field for the limit, so the number is read from those words.
+struct TooLargeAnswer
+{
+    bool quota = false;
+    qint64 limitBytes = 0; ///< 0 when the answer does not say
+};
+
+TooLargeAnswer readTooLarge(const QByteArray& body)
+{
+    const QString message = QJsonDocument::fromJson(body).object().value(u"message"_s).toString();
+    TooLargeAnswer answer;
+    answer.quota = message.contains(u"quota"_s, Qt::CaseInsensitive);
+    static const QRegularExpression kMiB(u"(\\d+)\\s*MiB"_s);
+    const QRegularExpressionMatch match = kMiB.match(message);
+    if (!answer.quota && match.hasMatch())
+        answer.limitBytes = match.captured(1).toLongLong() * 1024 * 1024;
+    return answer;
+}
 } // namespace
 
 Uploader::Uploader(FileEndpoint& endpoint, QObject* parent)
@@ -171,7 +193,16 @@ void Uploader::onFinished(int id)
                 true);
         }
     } else if (status == kHttpTooLarge) {
-        fail(job, tooLarge(job.item.name), false);
+        const TooLargeAnswer answer = readTooLarge(body);
+        if (answer.quota) {
+            fail(job, tr("“%1” was not sent: your upload quota on the server is used up.")
+                          .arg(job.item.name),
+                false);
+        } else {
+            // Later files over the server's limit are refused before sending.
+            m_endpoint.setMaxUploadBytes(answer.limitBytes);
+            fail(job, tooLarge(job.item.name), false);
+        }
     } else if (status == kHttpUnauthorized) {
         fail(job, tr("Not signed in: “%1” was not sent.").arg(job.item.name), true);
     } else if (status >= kHttpServerErrors) {

@@ -113,6 +113,7 @@ Rectangle {
                 anchors.fill: parent
                 model: root.timeline
                 isGroup: root.isGroup
+                files: root.account.files
                 firstUnreadRow: root.timeline ? root.timeline.firstUnreadRow : -1
                 onSeenUpTo: seq => root.timeline.markSeen(seq)
                 onOlderWanted: {
@@ -135,6 +136,12 @@ Rectangle {
                 color: Theme.textMuted
             }
 
+            FileDropArea {
+                anchors.fill: parent
+                files: root.account.files
+                roomId: root.roomId
+            }
+
             NewMessagesButton {
                 objectName: "newMessagesButton"
                 count: messages.newMessageCount
@@ -151,8 +158,17 @@ Rectangle {
             Layout.fillWidth: true
         }
 
+        UploadStrip {
+            files: root.account.files
+            roomId: root.roomId
+            Layout.fillWidth: true
+            Layout.preferredHeight: implicitHeight
+        }
+
         Composer {
             id: composer
+            pasteFiles: () => ClipboardUpload.paste(root.account.files, root.roomId)
+            onAttachRequested: attachDialog.open()
             members: root.members
             placeholder: root.room.name ? qsTr("Message %1").arg(root.room.name) : qsTr("Write a message…")
             Layout.fillWidth: true
@@ -178,6 +194,12 @@ Rectangle {
         onReactionToggled: (emoji, on) => root.account.react(root.roomId, menu.seq, emoji, on)
         onClosed: if (!deleteDialog.visible && menu.returnFocus) menu.returnFocus.forceActiveFocus()
         property Item returnFocus: null
+    }
+
+    AttachDialog {
+        id: attachDialog
+        accountFiles: root.account.files
+        roomId: root.roomId
     }
 
     DeleteMessageDialog {

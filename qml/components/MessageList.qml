@@ -15,6 +15,7 @@ ListView {
 
     property int firstUnreadRow: -1
     property bool isGroup: false
+    property var files: null // account.files, for attachments
     property int highlightedSeq: 0
     property int newMessageCount: 0
     readonly property real distanceFromBottom: root.originY + root.contentHeight - root.contentY - root.height
@@ -246,6 +247,7 @@ ListView {
     delegate: MessageDelegate {
         id: message
         isGroup: root.isGroup
+        files: root.files
         unreadMarker: message.index === root.firstUnreadRow && message.index > 0
         highlighted: (message.seq > 0 && message.seq === root.highlightedSeq)
                      || (message.ListView.isCurrentItem && root.activeFocus)
