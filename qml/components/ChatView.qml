@@ -40,6 +40,12 @@ Rectangle {
             composer.startEdit(message.seq, message.text)
     }
 
+    // Sends a local file (URL) to the room: what the attach dialog and a drop do, callable
+    // by the screenshot autopilot.
+    function attachFile(fileUrl): void {
+        root.account.files.uploadFile(root.roomId, fileUrl)
+    }
+
     function confirmDelete(seq: int, returnFocus: Item): void {
         const row = ModelAccess.findFirst(root.timeline, {seq: seq})
         deleteDialog.seq = seq
