@@ -1,7 +1,6 @@
 #include "client/cache/outboxstore.h"
 
 #include "client/cache/cachedatabase.h"
-
 #include "shared/jsonreader.h"
 
 #include <QJsonArray>
@@ -43,8 +42,9 @@ QList<palaver::FileInfo> attachmentsFromJson(const QString& json)
 QList<OutboxEntry> OutboxStore::entries() const
 {
     QList<OutboxEntry> entries;
-    QSqlQuery q = m_db.query(u"SELECT position, client_mid, room, text, reply_to, mentions, "
-                             u"created, failed, error, attachments FROM outbox ORDER BY position"_s);
+    QSqlQuery q =
+        m_db.query(u"SELECT position, client_mid, room, text, reply_to, mentions, "
+                   u"created, failed, error, attachments FROM outbox ORDER BY position"_s);
     while (q.next()) {
         OutboxEntry e;
         e.position = q.value(0).toLongLong();

@@ -2,8 +2,8 @@
 // account.files: everything about attachments for the UI. Uploads that finish become
 // messages through the outbox (idempotent, resent after reconnects and restarts); downloads
 // and thumbnails land in the account folder.
-#include "client/files/fileendpoint.h"
 #include "client/files/filedownload.h"
+#include "client/files/fileendpoint.h"
 #include "client/files/thumbnailcache.h"
 #include "client/files/uploader.h"
 

@@ -41,7 +41,8 @@ QNetworkRequest FileEndpoint::request(const QString& path) const
     request.setRawHeader("Authorization", "Bearer " + m_connection.token().toUtf8());
     // The server's HTTP side speaks HTTP/1.1; no upgrade attempts.
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(
+        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     return request;
 }

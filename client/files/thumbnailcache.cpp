@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QSaveFile>
 #include <QTimer>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -32,10 +33,10 @@ QString ThumbnailCache::safeName(const QString& fileId)
         return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
             c == u'_' || c == u'-';
     });
-    return plain ? fileId
-                 : QString::fromLatin1(
-                       QCryptographicHash::hash(fileId.toUtf8(), QCryptographicHash::Sha256)
-                           .toHex());
+    return plain
+        ? fileId
+        : QString::fromLatin1(
+              QCryptographicHash::hash(fileId.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 QString ThumbnailCache::pathFor(const QString& fileId) const

@@ -195,8 +195,9 @@ void Uploader::onFinished(int id)
     } else if (status == kHttpTooLarge) {
         const TooLargeAnswer answer = readTooLarge(body);
         if (answer.quota) {
-            fail(job, tr("“%1” was not sent: your upload quota on the server is used up.")
-                          .arg(job.item.name),
+            fail(job,
+                tr("“%1” was not sent: your upload quota on the server is used up.")
+                    .arg(job.item.name),
                 false);
         } else {
             // Later files over the server's limit are refused before sending.
@@ -206,9 +207,10 @@ void Uploader::onFinished(int id)
     } else if (status == kHttpUnauthorized) {
         fail(job, tr("Not signed in: “%1” was not sent.").arg(job.item.name), true);
     } else if (status >= kHttpServerErrors) {
-        fail(job, tr("The server could not store “%1” (error %2). Try again.")
-                      .arg(job.item.name)
-                      .arg(status),
+        fail(job,
+            tr("The server could not store “%1” (error %2). Try again.")
+                .arg(job.item.name)
+                .arg(status),
             true);
     } else if (status > 0) {
         fail(job, tr("The server refused “%1” (error %2).").arg(job.item.name).arg(status), false);

@@ -9,8 +9,8 @@ namespace palaver::client {
 bool AttachmentValues::isImage(const QString& mime)
 {
     // Raster formats only: an SVG is a document (scripts, external references), not a photo.
-    static const QStringList kImages {u"image/png"_s, u"image/jpeg"_s, u"image/gif"_s,
-        u"image/webp"_s, u"image/bmp"_s};
+    static const QStringList kImages {
+        u"image/png"_s, u"image/jpeg"_s, u"image/gif"_s, u"image/webp"_s, u"image/bmp"_s};
     return kImages.contains(mime.toLower());
 }
 

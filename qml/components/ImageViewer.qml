@@ -88,7 +88,8 @@ Popup {
     Platform.FileDialog {
         id: saveDialog
         fileMode: Platform.FileDialog.SaveFile
-        currentFile: root.file.name ? "file:///" + root.file.name : ""
+        folder: Platform.StandardPaths.writableLocation(Platform.StandardPaths.DownloadLocation)
+        currentFile: saveDialog.folder + "/" + encodeURIComponent(root.file.name || "file")
         onAccepted: root.download.saveAs(saveDialog.file)
     }
 }

@@ -26,8 +26,8 @@ public:
     /// False when it holds neither (the text field pastes text as usual).
     Q_INVOKABLE bool paste(palaver::client::AccountFiles* files, const QString& roomId) const;
     /// Uploads the local files among dropped `urls`; returns how many.
-    Q_INVOKABLE int drop(palaver::client::AccountFiles* files, const QString& roomId,
-        const QList<QUrl>& urls) const;
+    Q_INVOKABLE int drop(
+        palaver::client::AccountFiles* files, const QString& roomId, const QList<QUrl>& urls) const;
 
     /// The local files of `mime` (empty when none), then its image as PNG bytes.
     static QList<QUrl> localFiles(const QMimeData* mime);

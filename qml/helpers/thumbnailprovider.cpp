@@ -4,7 +4,6 @@
 
 #include <QImage>
 #include <QImageReader>
-#include <QQuickTextureFactory>
 
 namespace palaver::qml {
 namespace {
@@ -25,12 +24,12 @@ public:
             finish({}, QStringLiteral("Signed out."));
             return;
         }
-        connect(cache, &palaver::client::ThumbnailCache::ready, this,
+        m_ready = connect(cache, &palaver::client::ThumbnailCache::ready, this,
             [this](const QString& fileId, const QString& path) {
                 if (fileId == m_fileId)
                     load(path);
             });
-        connect(cache, &palaver::client::ThumbnailCache::failed, this,
+        m_failed = connect(cache, &palaver::client::ThumbnailCache::failed, this,
             [this](const QString& fileId, const QString& error) {
                 if (fileId == m_fileId)
                     finish({}, error);
@@ -65,7 +64,9 @@ private:
         m_finished = true;
         m_image = image;
         m_error = error;
-        disconnect();
+        // Only the cache's signals: the loader listens to finished().
+        QObject::disconnect(m_ready);
+        QObject::disconnect(m_failed);
         Q_EMIT finished();
     }
 
@@ -74,6 +75,8 @@ private:
     QImage m_image;
     QString m_error;
     bool m_finished = false;
+    QMetaObject::Connection m_ready;
+    QMetaObject::Connection m_failed;
 };
 
 } // namespace
@@ -89,7 +92,9 @@ QQuickImageResponse* ThumbnailProvider::requestImageResponse(
     // Called on the image loader's thread; the cache and its network live on the main one.
     QPointer<palaver::client::ThumbnailCache> cache = m_cache;
     if (!cache) {
-        QMetaObject::invokeMethod(response, [response] { response->fetch(nullptr); });
+        // Queued: finished() must come after the loader connected to it.
+        QMetaObject::invokeMethod(
+            response, [response] { response->fetch(nullptr); }, Qt::QueuedConnection);
         return response;
     }
     response->moveToThread(cache->thread());

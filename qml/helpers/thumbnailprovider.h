@@ -3,7 +3,7 @@
 // the account's token, so they cannot be plain URLs; the account's ThumbnailCache fetches them
 // once and keeps them on disk, and this provider only reads the cached file.
 #include <QPointer>
-#include <QQuickAsyncImageProvider>
+#include <QQuickImageProvider>
 
 namespace palaver::client {
 class ThumbnailCache;

@@ -82,7 +82,8 @@ private Q_SLOTS:
 
 private:
     /// Uploads `data` and waits for its message in the timeline; the message's attachment.
-    QVariantMap uploadAndAwaitMessage(const QString& name, const QString& mime, const QByteArray& data);
+    QVariantMap uploadAndAwaitMessage(
+        const QString& name, const QString& mime, const QByteArray& data);
 
     std::unique_ptr<ServerProcess> m_server;
     std::unique_ptr<QTemporaryDir> m_base;
@@ -164,7 +165,8 @@ void tst_ClientFiles::refusedOverTheLimitBeforeSending()
     QCOMPARE(uploads->rowCount(), 1);
     const QModelIndex row = uploads->index(0, 0);
     QCOMPARE(row.data(UploadListModel::StateRole).toString(), u"failed"_s);
-    QVERIFY2(row.data(UploadListModel::ErrorRole).toString().contains(u"too large (limit 25 MiB)"_s),
+    QVERIFY2(
+        row.data(UploadListModel::ErrorRole).toString().contains(u"too large (limit 25 MiB)"_s),
         qPrintable(row.data(UploadListModel::ErrorRole).toString()));
     QCOMPARE(row.data(UploadListModel::SentRole).toLongLong(), 0);
     QCOMPARE(row.data(UploadListModel::CanRetryRole).toBool(), false);
@@ -273,12 +275,10 @@ void tst_ClientFiles::serverRefusesTooLarge()
 void tst_ClientFiles::downloadToAPath()
 {
     const QByteArray data = randomBytes(2 * kMiB + 123);
-    const QVariantMap file =
-        uploadAndAwaitMessage(u"report.pdf"_s, u"application/pdf"_s, data);
+    const QVariantMap file = uploadAndAwaitMessage(u"report.pdf"_s, u"application/pdf"_s, data);
     QVERIFY(!file.isEmpty());
-    FileDownload* download = m_ada->files()->download(
-        file.value(u"fileId"_s).toString(), file.value(u"name"_s).toString(),
-        file.value(u"size"_s).toLongLong());
+    FileDownload* download = m_ada->files()->download(file.value(u"fileId"_s).toString(),
+        file.value(u"name"_s).toString(), file.value(u"size"_s).toLongLong());
     QVERIFY(download);
     QCOMPARE(download->state(), u"idle"_s);
     QSignalSpy progress(download, &FileDownload::progressChanged);
@@ -295,8 +295,8 @@ void tst_ClientFiles::downloadToAPath()
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QVERIFY(saved.readAll() == data);
     // The same object for the same file; Save as… copies the finished file.
-    QCOMPARE(m_ada->files()->download(file.value(u"fileId"_s).toString(), u"report.pdf"_s,
-                 data.size()),
+    QCOMPARE(
+        m_ada->files()->download(file.value(u"fileId"_s).toString(), u"report.pdf"_s, data.size()),
         download);
     const QString copy = target.filePath(u"copy.pdf"_s);
     QVERIFY(download->saveAs(QUrl::fromLocalFile(copy)));
@@ -313,7 +313,8 @@ void tst_ClientFiles::downloadToAPath()
 
 void tst_ClientFiles::thumbnailProviderGivesAnImage()
 {
-    const QVariantMap file = uploadAndAwaitMessage(u"photo.png"_s, u"image/png"_s, pngBytes(800, 600));
+    const QVariantMap file =
+        uploadAndAwaitMessage(u"photo.png"_s, u"image/png"_s, pngBytes(800, 600));
     QVERIFY(!file.isEmpty());
     QCOMPARE(file.value(u"isImage"_s).toBool(), true);
     const QString fileId = file.value(u"fileId"_s).toString();
