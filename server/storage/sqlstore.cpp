@@ -9,6 +9,7 @@ SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection)
     , m_rooms(*m_sql, m_events)
     , m_audit(*m_sql)
     , m_admin(*m_sql)
+    , m_files(*m_sql)
 { }
 
 void SqlStore::begin()

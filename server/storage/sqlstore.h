@@ -3,6 +3,7 @@
 #include "server/storage/sqlauditstore.h"
 #include "server/storage/sqlconnection.h"
 #include "server/storage/sqleventstore.h"
+#include "server/storage/sqlfilestore.h"
 #include "server/storage/sqlroomstore.h"
 #include "server/storage/sqluserstore.h"
 #include "server/storage/store.h"
@@ -23,6 +24,7 @@ public:
     EventStore& events() override { return m_events; }
     AuditStore& audit() override { return m_audit; }
     AdminStore& admin() override { return m_admin; }
+    FileStore& files() override { return m_files; }
 
     void begin() override;
     void beginRead() override;
@@ -42,6 +44,7 @@ private:
     SqlRoomStore m_rooms;
     SqlAuditStore m_audit;
     SqlAdminStore m_admin;
+    SqlFileStore m_files;
 };
 
 } // namespace palaver::server

@@ -143,15 +143,15 @@ void tst_Store::migratesEmptyFileOnce()
     factory.migrate(); // a second run applies nothing and fails nothing
     auto store = factory.open(u"check"_s, true);
     auto& sql = static_cast<SqlStore&>(*store).connection();
-    QCOMPARE(sql.scalar(u"SELECT COUNT(*) FROM schema_version"_s)->toInt(), 3);
-    QCOMPARE(sql.scalar(u"SELECT MAX(version) FROM schema_version"_s)->toInt(), 3);
+    QCOMPARE(sql.scalar(u"SELECT COUNT(*) FROM schema_version"_s)->toInt(), 4);
+    QCOMPARE(sql.scalar(u"SELECT MAX(version) FROM schema_version"_s)->toInt(), 4);
     const QString tableQuery = onPostgres()
         ? u"SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = ?"_s
         : u"SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"_s;
     if (!onPostgres())
         QCOMPARE(sql.scalar(u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
     for (const QString& table : {u"users"_s, u"sessions"_s, u"rooms"_s, u"members"_s, u"events"_s,
-             u"event_mentions"_s, u"audit"_s, u"account_changes"_s})
+             u"event_mentions"_s, u"audit"_s, u"account_changes"_s, u"files"_s, u"file_refs"_s})
         QVERIFY2(sql.scalar(tableQuery, {table}), qPrintable(table));
     QVERIFY(sql.scalar(onPostgres()
             ? u"SELECT 1 FROM pg_indexes WHERE indexname = 'events_client_mid'"_s
