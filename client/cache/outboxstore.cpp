@@ -68,8 +68,8 @@ OutboxEntry OutboxStore::add(OutboxEntry entry)
 {
     QSqlQuery q = m_db.query(
         u"INSERT INTO outbox (client_mid, room, text, reply_to, mentions, created, failed, "
-        u"error, attachments) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, COALESCE(?, ''), "
-        u"COALESCE(?, ''))"_s,
+        u"error, attachments) VALUES (?, ?, COALESCE(?, ''), ?, COALESCE(?, ''), ?, ?, "
+        u"COALESCE(?, ''), COALESCE(?, ''))"_s,
         {entry.clientMid, entry.room, entry.text, entry.replyTo,
             entry.mentions.join(kMentionSeparator), entry.created, entry.failed, entry.error,
             attachmentsJson(entry.attachments)});

@@ -152,9 +152,11 @@ void Uploader::start(Job& job)
     setState(job, UploadItem::State::Uploading);
     const int id = job.item.id;
     job.reply = m_endpoint.post(job.body.get(), job.item.size, job.item.name, job.mime);
-    connect(job.reply, &QNetworkReply::uploadProgress, this, [this, id](qint64 sent, qint64) {
+    connect(job.reply, &QNetworkReply::uploadProgress, this, [this, id](qint64 sent, qint64 total) {
         const auto it = m_jobs.find(id);
-        if (it == m_jobs.end() || it->second.item.state != UploadItem::State::Uploading)
+        // Qt reports (0, 0) once the body is gone; progress never goes backwards.
+        if (it == m_jobs.end() || it->second.item.state != UploadItem::State::Uploading ||
+            total <= 0 || sent <= it->second.item.sent)
             return;
         it->second.item.sent = std::min(sent, it->second.item.size);
         model(it->second.item.room)
