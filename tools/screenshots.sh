@@ -278,7 +278,11 @@ convert -size 960x600 gradient:'#5b8cf0-#23978a' \
     -fill '#f0b04a' -draw 'circle 660,300 660,170' \
     -fill '#ffffff' -draw 'roundrectangle 540,440 880,480 12,12' \
     "$tmp/files/new-icons-mockup.png"
-convert -size 595x842 xc:white "$tmp/files/icon-review-notes.pdf"
+# A one-page PDF by hand (ImageMagick's policy usually forbids writing PDF).
+printf '%s\n' '%PDF-1.4' '1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj' \
+    '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj' \
+    '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj' \
+    'trailer <</Root 1 0 R>>' '%%EOF' >"$tmp/files/icon-review-notes.pdf"
 
 run_client() { # $1: name, $2...: extra arguments
     local name="$1"; shift

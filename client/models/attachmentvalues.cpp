@@ -1,5 +1,6 @@
 #include "client/models/attachmentvalues.h"
 
+#include <QCoreApplication>
 #include <QVariantMap>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +23,18 @@ QVariantList AttachmentValues::of(const QList<FileInfo>& files)
             {u"mime"_s, file.mime}, {u"size"_s, file.size}, {u"isImage"_s, isImage(file.mime)}});
     }
     return values;
+}
+
+QString AttachmentValues::summary(const QString& text, const QList<FileInfo>& files)
+{
+    if (!text.isEmpty() || files.isEmpty())
+        return text;
+    const QString first = u"📎 "_s + files.first().name;
+    if (files.size() == 1)
+        return first;
+    return QCoreApplication::translate(
+        "AttachmentValues", "%1 and %n more", nullptr, int(files.size() - 1))
+        .arg(first);
 }
 
 } // namespace palaver::client

@@ -135,6 +135,7 @@ Rectangle {
                 objectName: "attachButton"
                 text: "📎"
                 font.family: Theme.emojiFont
+                font.pixelSize: Theme.fontSizeLarge + 2
                 onClicked: root.attachRequested()
                 Layout.alignment: Qt.AlignBottom
                 Accessible.name: qsTr("Attach files")

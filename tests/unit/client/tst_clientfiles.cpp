@@ -77,6 +77,7 @@ private Q_SLOTS:
     void cancelMidUpload();
     void serverRefusesTooLarge();
     void downloadToAPath();
+    void cancelMidDownload();
     void thumbnailProviderGivesAnImage();
     void outboxKeepsAttachments();
 
@@ -224,6 +225,10 @@ void tst_ClientFiles::uploadBecomesAMessage()
         push.value(u"event"_s).toObject().value(u"attachments"_s).toArray().first().toObject();
     QCOMPARE(pushed.value(u"file_id"_s).toString(), file.value(u"fileId"_s).toString());
     QCOMPARE(pushed.value(u"size"_s).toInteger(), 3 * kMiB);
+    // A message of only a file reads as its name in the room list.
+    const QModelIndex room = m_ada->rooms()->index(m_ada->rooms()->rowOf(m_room), 0);
+    QTRY_COMPARE(
+        room.data(palaver::client::RoomListModel::PreviewRole).toString(), u"📎 notes.bin"_s);
 }
 
 void tst_ClientFiles::cancelMidUpload()
@@ -314,6 +319,35 @@ void tst_ClientFiles::downloadToAPath()
     QTRY_COMPARE_WITH_TIMEOUT(missing->state(), u"failed"_s, 10000);
     QVERIFY(!missing->error().isEmpty());
     QVERIFY(!QFileInfo::exists(nowhere));
+}
+
+void tst_ClientFiles::cancelMidDownload()
+{
+    const QByteArray data = randomBytes(16 * kMiB);
+    const QVariantMap file = uploadAndAwaitMessage(u"video.bin"_s, u"video/mp4"_s, data);
+    QVERIFY(!file.isEmpty());
+    FileDownload* download =
+        m_ada->files()->download(file.value(u"fileId"_s).toString(), u"video.bin"_s, data.size());
+    bool cancelled = false;
+    connect(download, &FileDownload::progressChanged, this, [&] {
+        if (!cancelled && download->received() > 0 && download->received() < data.size()) {
+            cancelled = true;
+            download->cancel();
+        }
+    });
+    QTemporaryDir target;
+    const QString path = target.filePath(u"video.bin"_s);
+    download->start(QUrl::fromLocalFile(path));
+    QTRY_VERIFY_WITH_TIMEOUT(download->state() != u"downloading"_s, 20000);
+    QVERIFY2(cancelled, qPrintable(download->state() + u' ' + download->error()));
+    QCOMPARE(download->state(), u"cancelled"_s);
+    QCOMPARE(download->localUrl(), QUrl());
+    // Nothing half-written is left at the target.
+    QVERIFY(!QFileInfo::exists(path));
+    // And it can start again.
+    download->start(QUrl::fromLocalFile(path));
+    QTRY_COMPARE_WITH_TIMEOUT(download->state(), u"done"_s, 20000);
+    QCOMPARE(QFileInfo(path).size(), data.size());
 }
 
 void tst_ClientFiles::thumbnailProviderGivesAnImage()
