@@ -233,6 +233,12 @@ cat >"$tmp/bob.json" <<EOF
  {"do":"hover","x":1270,"y":850},
  {"do":"wait","ms":1500},
  {"do":"grab","file":"$out/attachments.png"},
+ {"do":"click","object":"imageAttachment"},
+ {"do":"waitFor","object":"fullImage","property":"status","atLeast":1,"timeout":30000},
+ {"do":"wait","ms":800},
+ {"do":"grab","file":"$out/image-viewer.png"},
+ {"do":"key","key":"Escape"},
+ {"do":"wait","ms":300},
  {"do":"touch","file":"$sync_dir/bob-done"},
  {"do":"waitFile","file":"$sync_dir/quit","timeout":120000},
  {"do":"quit"}

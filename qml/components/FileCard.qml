@@ -76,6 +76,7 @@ Rectangle {
             objectName: "downloadButton"
             visible: root.downloadState === "idle" || root.downloadState === "failed" || root.downloadState === "cancelled"
             text: "⤓"
+            font.pixelSize: Theme.fontSizeLarge + 4
             onClicked: root.download.start()
             Accessible.name: qsTr("Download %1").arg(root.file.name || "")
         }

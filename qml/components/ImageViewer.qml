@@ -62,7 +62,11 @@ Popup {
 
             Image {
                 id: full
-                anchors.fill: parent
+                objectName: "fullImage"
+                // Fitted to the popup, never blown up past the picture's own size.
+                anchors.centerIn: parent
+                width: Math.min(parent.width, implicitWidth)
+                height: Math.min(parent.height, implicitHeight)
                 source: root.download && root.download.state === "done" ? root.download.localUrl : ""
                 fillMode: Image.PreserveAspectFit
                 asynchronous: true
