@@ -7,6 +7,7 @@
 #include "client/cache/localcache.h"
 #include "client/cache/outboxstore.h"
 #include "client/files/accountfiles.h"
+#include "client/outbox/outbox.h"
 #include "qml/helpers/thumbnailprovider.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testclient.h"
@@ -187,6 +188,8 @@ void tst_ClientFiles::uploadBecomesAMessage()
             if (roles.contains(UploadListModel::SentRole))
                 progress.append(top.data(UploadListModel::SentRole).toLongLong());
         });
+    // The message goes through the outbox: stored with its file before it is sent.
+    QSignalSpy queued(&m_ada->session()->outbox(), &palaver::client::Outbox::entryAdded);
     const QByteArray data = randomBytes(3 * kMiB);
     const int id = files->uploadData(m_room, u"notes.bin"_s, u"application/octet-stream"_s, data);
     QCOMPARE(uploads->rowCount(), 1);
@@ -197,6 +200,12 @@ void tst_ClientFiles::uploadBecomesAMessage()
     QVERIFY(!progress.isEmpty());
     QVERIFY(std::is_sorted(progress.cbegin(), progress.cend()));
     QCOMPARE(progress.last(), 3 * kMiB);
+    QTRY_COMPARE(queued.size(), 1);
+    const auto entry = queued.first().first().value<palaver::client::OutboxEntry>();
+    QCOMPARE(entry.text, QString());
+    QCOMPARE(entry.attachments.size(), 1);
+    QCOMPARE(entry.attachments.first().name, u"notes.bin"_s);
+    QCOMPARE(entry.attachments.first().size, 3 * kMiB);
     // The finished row goes by itself.
     QTRY_COMPARE_WITH_TIMEOUT(uploads->rowCount(), 0, 5000);
 
@@ -255,8 +264,26 @@ void tst_ClientFiles::cancelMidUpload()
     // Nothing becomes a message.
     QVERIFY(m_bob->noPush(u"event"_s, 500));
     QVERIFY(!statesOf(states, id).contains(u"done"_s));
-    files->dismissUpload(id);
-    QCOMPARE(uploads->rowCount(), 0);
+
+    // A cancelled upload can go again, from the start, and then becomes its message.
+    files->retryUpload(id);
+    QTRY_VERIFY_WITH_TIMEOUT(statesOf(states, id).contains(u"done"_s), 20000);
+    const QStringList seen = statesOf(states, id);
+    QCOMPARE(seen.mid(seen.indexOf(u"cancelled"_s)),
+        (QStringList {u"cancelled"_s, u"queued"_s, u"uploading"_s, u"done"_s}));
+    const QJsonObject push = m_bob->awaitPush(u"event"_s, [](const QJsonObject& frame) {
+        return frame.value(u"event"_s).toObject().contains(u"attachments"_s);
+    });
+    QCOMPARE(push.value(u"event"_s)
+                 .toObject()
+                 .value(u"attachments"_s)
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(u"name"_s)
+                 .toString(),
+        u"big.bin"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(uploads->rowCount(), 0, 5000);
 }
 
 void tst_ClientFiles::serverRefusesTooLarge()
