@@ -88,6 +88,7 @@ private Q_SLOTS:
     void foreignFileNotAttached();
     void dedupe();
     void survivesRestart();
+    void largeFileAtTheDefaultLimit();
 
 private:
     std::unique_ptr<TestClient> user(const QString& prefix)
@@ -493,6 +494,42 @@ void tst_Files::survivesRestart()
     ada.reset();
     QVERIFY(m_server->restart());
     QVERIFY(download(token, id).body == bytes);
+}
+
+void tst_Files::largeFileAtTheDefaultLimit()
+{
+    // The default limit (25 MiB) both ways, through the send queue's EPOLLOUT path; and 1 byte
+    // more is refused. The server runs without a display or QT_QPA_PLATFORM (QImage only).
+    qunsetenv("QT_QPA_PLATFORM");
+    qunsetenv("DISPLAY");
+    qunsetenv("WAYLAND_DISPLAY");
+    ServerProcess server;
+    QVERIFY(server.start());
+    auto ada = TestClient::registered(server.url(), u"big"_s);
+    QVERIFY(ada);
+    const QByteArray bytes = randomBytes(25 * 1024 * 1024);
+    const http::Reply up = http::call(server.url(), "POST", "/v1/files",
+        bearer(ada->token) + "X-Filename: big.bin\r\n", bytes, 60000);
+    QCOMPARE(up.status, 201);
+    const QString id = jsonOf(up).value(u"file_id"_s).toString();
+    const http::Reply down =
+        http::call(server.url(), "GET", "/v1/files/" + id.toUtf8(), bearer(ada->token), {}, 60000);
+    QCOMPARE(down.status, 200);
+    QCOMPARE(down.body.size(), bytes.size());
+    QVERIFY(down.body == bytes);
+    const http::Reply over = http::call(server.url(), "POST", "/v1/files",
+        bearer(ada->token) + "Content-Length: " + QByteArray::number(bytes.size() + 1) + "\r\n");
+    QCOMPARE(over.status, 413);
+    // A thumbnail without any platform plugin.
+    const QString pic =
+        jsonOf(http::call(server.url(), "POST", "/v1/files", bearer(ada->token), png(640, 480)))
+            .value(u"file_id"_s)
+            .toString();
+    QCOMPARE(http::call(server.url(), "GET", "/v1/files/" + pic.toUtf8() + "/thumbnail",
+                 bearer(ada->token))
+                 .status,
+        200);
+    QCOMPARE(server.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Files)
