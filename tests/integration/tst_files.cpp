@@ -1,6 +1,7 @@
 // File attachments over HTTP on the server's port: POST /v1/files, GET /v1/files/ID and its
 // thumbnail, who may read them, limits and quota, attachments on `send`, and what the disk
 // holds (deduplicated, kept across a restart).
+#include "tests/integration/tst_admin_cli.h"
 #include "tests/support/framechecks.h"
 #include "tests/support/httpexchange.h"
 #include "tests/support/serverprocess.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void accessControl();
     void deleteEndsAccess();
     void tokens();
+    void disabledAccount();
     void foreignFileNotAttached();
     void dedupe();
     void survivesRestart();
@@ -443,6 +445,21 @@ void tst_Files::tokens()
     const http::Reply refused = upload(token, "abc");
     QCOMPARE(refused.status, 401);
     QCOMPARE(jsonOf(refused).value(u"code"_s).toString(), u"auth_failed"_s);
+}
+
+void tst_Files::disabledAccount()
+{
+    auto ada = user(u"ada"_s);
+    QVERIFY(ada);
+    const QString id = uploaded(ada->token, randomBytes(512));
+    QVERIFY(!id.isEmpty());
+    QStringList args {u"user"_s, u"disable"_s, ada->username};
+    if (!m_server->databaseUrl().isEmpty())
+        args << u"--database"_s << m_server->databaseUrl();
+    const CliResult r = runCli(m_server->dataDir(), args);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(download(ada->token, id).status, 401);
+    QCOMPARE(upload(ada->token, "abc").status, 401);
 }
 
 void tst_Files::foreignFileNotAttached()
