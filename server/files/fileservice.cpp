@@ -44,6 +44,16 @@ void FileService::serve(HttpCall& call)
     FileDownload::start(*this, call);
 }
 
+bool FileService::admitUpload(HttpCall& call)
+{
+    if (m_uploadsInFlight >= kMaxUploadsInFlight)
+        return false;
+    ++m_uploadsInFlight;
+    // The call goes with its connection, answered or not: whichever way, the slot is free.
+    connect(&call, &QObject::destroyed, this, [this] { --m_uploadsInFlight; });
+    return true;
+}
+
 std::optional<QByteArray> FileService::bearerTokenHash(const HttpRequestHead& head)
 {
     const QByteArray value = head.header("authorization");

@@ -33,6 +33,12 @@ public:
     /// Takes the request; answers it through `call` (now or later).
     void serve(HttpCall& call);
 
+    /// Bodies are held in memory while they are hashed and written: at most this many uploads
+    /// at once (beyond it 503 with Retry-After), so memory stays below 16 × the upload limit.
+    static constexpr int kMaxUploadsInFlight = 16;
+    /// Counts `call` as an upload in flight until it is gone; false when the server is full.
+    bool admitUpload(HttpCall& call);
+
     const ServerConfig& config() const { return m_config; }
     Database& db() { return m_db; }
     ServerMetrics& metrics() { return m_metrics; }
@@ -68,6 +74,7 @@ private:
     ServerMetrics& m_metrics;
     FileRepository m_repository;
     QThreadPool m_workers;
+    int m_uploadsInFlight = 0;
 };
 
 } // namespace palaver::server

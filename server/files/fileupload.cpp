@@ -181,6 +181,9 @@ void FileUpload::start(FileService& service, HttpCall& call)
     UploadHead upload;
     if (auto refused = checkHead(service.config(), call.head(), upload))
         return call.respond(*refused);
+    if (!service.admitUpload(call))
+        return call.respond(HttpResponse::plain("503 Service Unavailable",
+            "too many uploads at once, try again\n", "Retry-After: 2\r\n"));
     // The token and the quota are checked before the body is read (and before "100 Continue"),
     // so a stranger cannot make the server buffer 25 MiB.
     const qint64 quota = service.config().quotaBytes();

@@ -23,6 +23,8 @@ std::optional<QByteArray> ThumbnailMaker::make(const QString& sourcePath)
 {
     QImageReader reader(sourcePath);
     reader.setDecideFormatFromContent(true);
+    // Photos from phones are stored sideways with an EXIF orientation: show them upright.
+    reader.setAutoTransform(true);
     // MiB; 4 bytes a pixel. QImageReader refuses to allocate past it whatever the header says.
     reader.setAllocationLimit(int(kMaxSourcePixels * 4 / (1024 * 1024)));
     const QSize size = reader.size();

@@ -37,10 +37,12 @@ void HttpCall::readBody(qint64 length)
 void HttpCall::feed(const char* data, qsizetype size)
 {
     noteProgress();
-    if (m_answered || m_bodyDone)
-        return; // what follows the body (or an answered request) is not read
-    // Before readBody() the length is not known yet; the head's Content-Length was checked
-    // against the limit already, so this buffer is bounded by it.
+    // What follows the body (or an answered request) is not read, and only a POST has a body
+    // worth keeping.
+    if (m_answered || m_bodyDone || m_head.method != "POST")
+        return;
+    // Before readBody() (while the token is checked) the head's Content-Length bounds the
+    // buffer: the upload handler refused any beyond the limit before a second read came.
     const qint64 room = m_expected >= 0
         ? m_expected - m_body.size()
         : m_head.header("content-length").toLongLong() - m_body.size();
