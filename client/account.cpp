@@ -2,6 +2,7 @@
 
 #include "client/accountsession.h"
 #include "client/credentials/tokenstore.h"
+#include "client/files/accountfiles.h"
 #include "client/models/roomlistmodel.h"
 #include "client/models/typingmodel.h"
 #include "client/net/serveraddress.h"
@@ -48,6 +49,7 @@ Account::Account(const AccountOptions& options, QObject* parent)
     , m_roomList(new RoomListModel(this))
     , m_actions(new RoomActions(m_connection, this))
     , m_search(new SearchModel(m_connection, this))
+    , m_files(new AccountFiles(m_connection, this))
 {
     m_search->setNamers(
         [this](const QString& roomId) {
@@ -82,11 +84,13 @@ Account::Account(const AccountOptions& options, QObject* parent)
     connect(m_actions, &RoomActions::usersFound, this, &Account::usersFound);
     connect(m_actions, &RoomActions::directoryLoaded, this, &Account::directoryLoaded);
     connect(m_actions, &RoomActions::errorOccurred, this, &Account::setError);
+    connect(m_files, &AccountFiles::errorOccurred, this, &Account::setError);
 }
 
 Account::~Account()
 {
     m_roomList->setStores(nullptr, nullptr);
+    m_files->setSession(nullptr, {});
     m_connection.close();
 }
 
@@ -122,6 +126,7 @@ bool Account::openSession(const QString& folder)
     s->notifications().setWindowActive(m_windowActive);
     s->notifications().setActiveRoom(m_activeRoom);
     m_roomList->setStores(&s->rooms(), &s->members());
+    m_files->setSession(&s->outbox(), folder);
     loadUserFromCache();
     updateTotalUnread();
     return true;
@@ -131,6 +136,7 @@ void Account::closeSession()
 {
     m_search->clear();
     m_roomList->setStores(nullptr, nullptr);
+    m_files->setSession(nullptr, {});
     m_session.reset();
     m_tokens.reset();
     m_folder.clear();

@@ -2,6 +2,7 @@
 // The Account facade of CLIENT-API.md: the one object the QML app talks to. It wires the
 // connection, the cache, sync, outbox, rules and models together and does little itself.
 #include "client/cache/accountfolders.h"
+#include "client/files/accountfiles.h"
 #include "client/models/roomlistmodel.h"
 #include "client/net/connection.h"
 #include "client/search/searchmodel.h"
@@ -41,6 +42,7 @@ class Account : public QObject
     Q_PROPERTY(palaver::client::RoomListModel* rooms READ rooms CONSTANT)
     Q_PROPERTY(palaver::client::CertificateQuestion* certificate READ certificate CONSTANT)
     Q_PROPERTY(palaver::client::SearchModel* search READ search CONSTANT)
+    Q_PROPERTY(palaver::client::AccountFiles* files READ files CONSTANT)
 public:
     /// The states of the connection banner (the same order as Connection::State).
     enum ConnectionState {
@@ -72,6 +74,8 @@ public:
     SearchModel* search() const { return m_search; }
     /// The server certificate the user is asked to trust (problem None: nothing asked).
     CertificateQuestion* certificate() { return m_connection.certificateQuestion(); }
+    /// Attachments: uploads, downloads, thumbnails (client/files/accountfiles.h).
+    AccountFiles* files() const { return m_files; }
     /// The connection, for tests and diagnostics.
     Connection& connection() { return m_connection; }
     /// The open account's parts (null while none is open), for tests and diagnostics.
@@ -147,6 +151,7 @@ private:
     RoomListModel* m_roomList;
     RoomActions* m_actions;
     SearchModel* m_search;
+    AccountFiles* m_files;
     std::unique_ptr<AccountSession> m_session;
     std::unique_ptr<TokenStore> m_tokens;
     QString m_folder;

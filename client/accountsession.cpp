@@ -1,5 +1,6 @@
 #include "client/accountsession.h"
 
+#include "client/models/attachmentvalues.h"
 #include "client/models/memberlistmodel.h"
 #include "client/models/timelinemodel.h"
 #include "client/models/typingmodel.h"
@@ -131,7 +132,8 @@ void AccountSession::notify(const Event& event)
     const QString title = room.kind == RoomKind::Direct || room.name.isEmpty()
         ? sender
         : room.name + QStringLiteral(" — ") + sender;
-    Q_EMIT notification(event.room, title, event.text, m_notifications.mentionsMe(event));
+    Q_EMIT notification(event.room, title, AttachmentValues::summary(event.text, event.attachments),
+        m_notifications.mentionsMe(event));
 }
 
 TimelineModel* AccountSession::timeline(const QString& roomId)

@@ -75,8 +75,9 @@ set(CPACK_DEBIAN_SERVER_DESCRIPTION "${_palaver_server_description}")
 # palaver user with it where systemd-sysusers (package systemd) is missing.
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite, adduser")
 # libqt6sql6-psql: the QPSQL driver, loaded the same way, needed only with `database =
-# postgresql://…` (several nodes), hence a recommendation.
-set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "libqt6sql6-psql")
+# postgresql://…` (several nodes), hence a recommendation. qt6-image-formats-plugins: the WebP
+# image plugin for thumbnails of WebP uploads (PNG, JPEG, GIF and BMP come with libqt6gui6).
+set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "libqt6sql6-psql, qt6-image-formats-plugins")
 set(CPACK_DEBIAN_SERVER_PACKAGE_SUGGESTS "postgresql, redis-server")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     ${CMAKE_CURRENT_LIST_DIR}/debian/postinst

@@ -52,7 +52,10 @@ ApplicationWindow {
     onActiveChanged: account.windowActiveChanged(root.active)
     onVisibilityChanged: account.setAway(root.visibility === Window.Minimized
                                          || root.visibility === Window.Hidden)
-    Component.onCompleted: account.restoreSession()
+    Component.onCompleted: {
+        FileImages.attach(account) // image://palaver-thumb/ for attachments
+        account.restoreSession()
+    }
 
     Account {
         id: account

@@ -234,6 +234,19 @@ cat >"$tmp/bob.json" <<EOF
  {"do":"click","text":"Join","within":"directoryResults"},
  {"do":"waitText","text":"Lobby","within":"roomList"},
  {"do":"click","text":"Design team","within":"roomList"},
+ {"do":"call","object":"chatView","method":"attachFile","args":["file://$tmp/files/new-icons-mockup.png"]},
+ {"do":"waitFor","object":"imageAttachment","property":"ready","value":true,"timeout":30000},
+ {"do":"call","object":"chatView","method":"attachFile","args":["file://$tmp/files/icon-review-notes.pdf"]},
+ {"do":"waitFor","object":"fileCard","timeout":30000},
+ {"do":"hover","x":1270,"y":850},
+ {"do":"wait","ms":1500},
+ {"do":"grab","file":"$out/attachments.png"},
+ {"do":"click","object":"imageAttachment"},
+ {"do":"waitFor","object":"fullImage","property":"status","atLeast":1,"timeout":30000},
+ {"do":"wait","ms":800},
+ {"do":"grab","file":"$out/image-viewer.png"},
+ {"do":"key","key":"Escape"},
+ {"do":"wait","ms":300},
  {"do":"touch","file":"$sync_dir/bob-done"},
  {"do":"waitFile","file":"$sync_dir/quit","timeout":120000},
  {"do":"quit"}
@@ -271,6 +284,19 @@ cat >"$tmp/cyd.json" <<EOF
  {"do":"quit"}
 ]}
 EOF
+
+# Files Bob sends to the group: an image (shown inline) and a document (a file card).
+mkdir -p "$tmp/files"
+convert -size 960x600 gradient:'#5b8cf0-#23978a' \
+    -fill '#ffffff' -draw 'roundrectangle 80,80 420,520 40,40' \
+    -fill '#f0b04a' -draw 'circle 660,300 660,170' \
+    -fill '#ffffff' -draw 'roundrectangle 540,440 880,480 12,12' \
+    "$tmp/files/new-icons-mockup.png"
+# A one-page PDF by hand (ImageMagick's policy usually forbids writing PDF).
+printf '%s\n' '%PDF-1.4' '1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj' \
+    '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj' \
+    '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj' \
+    'trailer <</Root 1 0 R>>' '%%EOF' >"$tmp/files/icon-review-notes.pdf"
 
 run_client() { # $1: name, $2...: extra arguments
     local name="$1"; shift

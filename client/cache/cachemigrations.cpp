@@ -33,6 +33,12 @@ const QList<CacheMigration>& cacheMigrations()
                 u"CREATE TABLE markers (room TEXT NOT NULL, user TEXT NOT NULL, "
                 u"seq INTEGER NOT NULL, PRIMARY KEY (room, user)) WITHOUT ROWID"_s,
             }},
+        {3,
+            {
+                // Messages with files: the uploaded file objects (wire JSON array), so a
+                // pending row shows them and a resend after a restart still carries them.
+                u"ALTER TABLE outbox ADD COLUMN attachments TEXT NOT NULL DEFAULT ''"_s,
+            }},
     };
     return migrations;
 }

@@ -1,5 +1,6 @@
 #include "client/models/roomlistmodel.h"
 
+#include "client/models/attachmentvalues.h"
 #include "client/sync/memberstore.h"
 #include "client/sync/roomstore.h"
 
@@ -187,7 +188,8 @@ QString RoomListModel::preview(const QString& roomId) const
     const QString who = m_members ? m_members->displayName(event.user) : event.user;
     switch (event.kind) {
     case EventKind::Message:
-        return event.deleted ? tr("Message deleted") : event.text.left(200);
+        return event.deleted ? tr("Message deleted")
+                             : AttachmentValues::summary(event.text, event.attachments).left(200);
     case EventKind::Edit:
         return event.text.left(200);
     case EventKind::Delete:

@@ -1,6 +1,7 @@
 #include "client/models/timelinemodel.h"
 
 #include "client/cache/localcache.h"
+#include "client/models/attachmentvalues.h"
 #include "client/models/daylabel.h"
 #include "client/outbox/outbox.h"
 #include "client/rules/deliverystate.h"
@@ -66,7 +67,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         {ReplyPreviewRole, "replyPreview"}, {ReactionsRole, "reactions"},
         {DeliveryStateRole, "deliveryState"}, {SeenByRole, "seenBy"}, {IsOwnRole, "isOwn"},
         {MentionsMeRole, "mentionsMe"}, {FirstInRunRole, "firstInRun"},
-        {DaySeparatorRole, "daySeparator"}, {DayLabelRole, "dayLabel"}};
+        {DaySeparatorRole, "daySeparator"}, {DayLabelRole, "dayLabel"},
+        {AttachmentsRole, "attachments"}};
 }
 
 QVariant TimelineModel::data(const QModelIndex& index, int role) const
@@ -117,6 +119,10 @@ QVariant TimelineModel::eventData(const Event& event, int row, int role) const
         return event.sender == me;
     case MentionsMeRole:
         return !me.isEmpty() && event.mentions.contains(me);
+    case AttachmentsRole:
+        return event.deleted || m_annotations.isDeleted(event.seq)
+            ? QVariantList()
+            : AttachmentValues::of(event.attachments);
     default:
         break;
     }
@@ -164,6 +170,8 @@ QVariant TimelineModel::pendingData(const OutboxEntry& entry, int row, int role)
         return entry.replyTo > 0 ? replyPreview(entry.replyTo) : QString();
     case ReactionsRole:
         return QVariantList();
+    case AttachmentsRole:
+        return AttachmentValues::of(entry.attachments);
     case DeliveryStateRole:
         return entry.failed ? u"failed"_s : u"pending"_s;
     case SeenByRole:

@@ -44,6 +44,7 @@ public:
         FirstInRunRole,
         DaySeparatorRole,
         DayLabelRole,
+        AttachmentsRole,
     };
     Q_ENUM(Role)
 

@@ -51,8 +51,8 @@ void Outbox::load()
         Q_EMIT entryAdded(entry);
 }
 
-OutboxEntry Outbox::enqueue(
-    const QString& roomId, const QString& text, qint64 replyTo, const QStringList& mentions)
+OutboxEntry Outbox::enqueue(const QString& roomId, const QString& text, qint64 replyTo,
+    const QStringList& mentions, const QList<FileInfo>& attachments)
 {
     OutboxEntry entry;
     entry.clientMid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -61,6 +61,7 @@ OutboxEntry Outbox::enqueue(
     entry.text = text.trimmed();
     entry.replyTo = replyTo;
     entry.mentions = mentions;
+    entry.attachments = attachments;
     entry.created = QDateTime::currentMSecsSinceEpoch();
     entry = m_store.add(entry);
     m_entries.append(entry);
@@ -123,6 +124,8 @@ void Outbox::pump()
         if (entry.replyTo > 0)
             request.replyTo = entry.replyTo;
         request.mentions = entry.mentions;
+        for (const FileInfo& file : entry.attachments)
+            request.attachments.append(file.fileId);
         const QString mid = entry.clientMid;
         if (m_connection.request(
                 request, this, [this, mid](const ServerMessage& answer) { onAnswer(mid, answer); }))
@@ -151,6 +154,7 @@ void Outbox::onAnswer(const QString& clientMid, const ServerMessage& answer)
             if (entry.replyTo > 0)
                 event.replyTo = entry.replyTo;
             event.mentions = entry.mentions;
+            event.attachments = entry.attachments;
             m_rooms.addEvents({event}, EventOrigin::Local);
             // Already delivered by onEventsAdded unless the seq was held (a duplicate ack for
             // an event that sync brought first).

@@ -24,8 +24,8 @@ public:
     /// Loads the entries a previous run left behind.
     void load();
     /// Stores a new message and sends it when possible; returns the stored entry.
-    OutboxEntry enqueue(
-        const QString& roomId, const QString& text, qint64 replyTo, const QStringList& mentions);
+    OutboxEntry enqueue(const QString& roomId, const QString& text, qint64 replyTo,
+        const QStringList& mentions, const QList<FileInfo>& attachments = {});
     /// Puts a failed entry back in line.
     void retry(const QString& clientMid);
     /// Drops an entry that was not delivered.

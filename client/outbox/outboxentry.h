@@ -1,5 +1,8 @@
 #pragma once
 // A message the user wrote that the server has not acknowledged yet.
+#include "shared/objects/fileinfo.h"
+
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +17,7 @@ struct OutboxEntry
     QString text;
     qint64 replyTo = 0; ///< 0 when not a reply
     QStringList mentions;
+    QList<FileInfo> attachments; ///< uploaded files the message carries (text may be empty)
     qint64 created = 0; ///< ms since the epoch, local clock
     bool failed = false; ///< refused for good; waits for retrySend/discardSend
     QString error; ///< why it failed, for people

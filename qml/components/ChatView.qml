@@ -40,6 +40,12 @@ Rectangle {
             composer.startEdit(message.seq, message.text)
     }
 
+    // Sends a local file (URL) to the room: what the attach dialog and a drop do, callable
+    // by the screenshot autopilot.
+    function attachFile(fileUrl): void {
+        root.account.files.uploadFile(root.roomId, fileUrl)
+    }
+
     function confirmDelete(seq: int, returnFocus: Item): void {
         const row = ModelAccess.findFirst(root.timeline, {seq: seq})
         deleteDialog.seq = seq
@@ -128,6 +134,7 @@ Rectangle {
                 anchors.fill: parent
                 model: root.timeline
                 isGroup: root.isGroup
+                files: root.account.files
                 firstUnreadRow: root.timeline ? root.timeline.firstUnreadRow : -1
                 onSeenUpTo: seq => root.timeline.markSeen(seq)
                 onNewerWanted: if (root.timeline.detached) root.timeline.fetchNewer()
@@ -149,6 +156,12 @@ Rectangle {
                 visible: messages.count === 0
                 text: qsTr("No messages yet. Say hello!")
                 color: Theme.textMuted
+            }
+
+            FileDropArea {
+                anchors.fill: parent
+                files: root.account.files
+                roomId: root.roomId
             }
 
             NewMessagesButton {
@@ -180,8 +193,17 @@ Rectangle {
             Layout.fillWidth: true
         }
 
+        UploadStrip {
+            files: root.account.files
+            roomId: root.roomId
+            Layout.fillWidth: true
+            Layout.preferredHeight: implicitHeight
+        }
+
         Composer {
             id: composer
+            pasteFiles: () => ClipboardUpload.paste(root.account.files, root.roomId)
+            onAttachRequested: attachDialog.open()
             members: root.members
             placeholder: root.room.name ? qsTr("Message %1").arg(root.room.name) : qsTr("Write a message…")
             Layout.fillWidth: true
@@ -238,6 +260,12 @@ Rectangle {
                 composer.insertAtCursor(emoji)
         }
         onClosed: composer.input.forceActiveFocus()
+    }
+
+    AttachDialog {
+        id: attachDialog
+        accountFiles: root.account.files
+        roomId: root.roomId
     }
 
     DeleteMessageDialog {

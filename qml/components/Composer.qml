@@ -34,6 +34,10 @@ Rectangle {
         input.insert(input.cursorPosition, value)
         input.forceActiveFocus()
     }
+    signal attachRequested()
+    // Ctrl+V with files or an image on the clipboard: returns true when it uploaded them
+    // (ChatView sets it), so the text field does not paste as well.
+    property var pasteFiles: null
 
     function setTextQuietly(value: string): void {
         root.changingText = true
@@ -134,6 +138,18 @@ Rectangle {
             spacing: Theme.spacing
             Layout.fillWidth: true
 
+            IconButton {
+                objectName: "attachButton"
+                text: "📎"
+                font.family: Theme.emojiFont
+                font.pixelSize: Theme.fontSizeLarge + 2
+                onClicked: root.attachRequested()
+                Layout.alignment: Qt.AlignBottom
+                Accessible.name: qsTr("Attach files")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Attach files")
+            }
+
             ScrollView {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.min(input.implicitHeight, 160)
@@ -212,7 +228,9 @@ Rectangle {
             }
             if (event.key === Qt.Key_Escape) { mentions.close(); event.accepted = true; return }
         }
-        if (enter && (event.modifiers & Qt.ShiftModifier)) {
+        if (event.matches(StandardKey.Paste) && root.pasteFiles && root.pasteFiles()) {
+            event.accepted = true
+        } else if (enter && (event.modifiers & Qt.ShiftModifier)) {
             input.insert(input.cursorPosition, "\n")
             event.accepted = true
         } else if (enter && !(event.modifiers & (Qt.ControlModifier | Qt.AltModifier))) {

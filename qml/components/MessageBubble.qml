@@ -22,6 +22,8 @@ Rectangle {
     property string deliveryState: "sent"
     property int seenBy: 0
     property real maxWidth: Theme.bubbleMaxWidth
+    property var attachments: []
+    property var files: null
 
     signal quoteActivated()
     signal retryRequested()
@@ -31,7 +33,8 @@ Rectangle {
     // Natural widths (Text's implicitWidth ignores wrapping), capped: the bubble hugs short
     // messages and wraps long ones without a layout feedback loop.
     readonly property real contentWidth: Math.min(root.innerMax, Math.max(
-        body.implicitWidth, footer.implicitWidth,
+        body.visible ? body.implicitWidth : 0, footer.implicitWidth,
+        root.attachments.length > 0 ? attachmentList.implicitWidth : 0,
         root.showSender ? sender.implicitWidth : 0,
         root.replyTo > 0 ? quoteLabel.implicitWidth + 14 : 0))
 
@@ -92,9 +95,20 @@ Rectangle {
             }
         }
 
+        AttachmentList {
+            id: attachmentList
+            objectName: "attachmentList"
+            visible: root.attachments.length > 0 && !root.deleted
+            attachments: root.attachments
+            files: root.files
+            maxWidth: root.innerMax
+        }
+
         Label {
             id: body
             objectName: "messageText"
+            // A file sent without words has no text line.
+            visible: root.deleted || root.text.length > 0
             text: root.deleted ? qsTr("This message was deleted")
                                : Markup.toRichText(root.text, Theme.accent, Theme.link)
             textFormat: root.deleted ? Text.PlainText : Text.StyledText

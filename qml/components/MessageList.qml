@@ -15,6 +15,7 @@ ListView {
 
     property int firstUnreadRow: -1
     property bool isGroup: false
+    property var files: null // account.files, for attachments
     property int highlightedSeq: 0
     // A message to land on (and highlight) instead of the first unread row: set by landOn()
     // before a jump, used once its row is there.
@@ -273,6 +274,7 @@ ListView {
     delegate: MessageDelegate {
         id: message
         isGroup: root.isGroup
+        files: root.files
         unreadMarker: message.index === root.firstUnreadRow && message.index > 0
         highlighted: (message.seq > 0 && message.seq === root.highlightedSeq)
                      || (message.ListView.isCurrentItem && root.activeFocus)

@@ -29,6 +29,8 @@ Item {
     required property bool firstInRun
     required property bool daySeparator
     required property string dayLabel
+    required property var attachments
+    property var files: null
 
     // Set by the list.
     property bool isGroup: false
@@ -155,6 +157,8 @@ Item {
                 isGroup: root.isGroup
                 deliveryState: root.deliveryState
                 seenBy: root.seenBy
+                attachments: root.attachments
+                files: root.files
                 border.width: root.highlighted ? 2 : (root.isOwn ? 0 : 1)
                 border.color: root.highlighted ? Theme.accent : Theme.bubbleBorder
                 onQuoteActivated: root.quoteActivated()

@@ -5,6 +5,9 @@
 // One header for all of them because each is a two-line declaration with nothing to implement.
 
 #include "client/account.h"
+#include "client/files/accountfiles.h"
+#include "client/files/filedownload.h"
+#include "client/files/uploadlistmodel.h"
 #include "client/models/memberlistmodel.h"
 #include "client/models/roomlistmodel.h"
 #include "client/models/timelinemodel.h"
@@ -72,6 +75,31 @@ struct CertificateQuestionForeign
     QML_FOREIGN(palaver::client::CertificateQuestion)
     QML_NAMED_ELEMENT(CertificateQuestion)
     QML_UNCREATABLE("Owned by Account: use account.certificate")
+};
+
+/// account.files: uploads, downloads and thumbnails.
+struct AccountFilesForeign
+{
+    Q_GADGET
+    QML_FOREIGN(palaver::client::AccountFiles)
+    QML_NAMED_ELEMENT(AccountFiles)
+    QML_UNCREATABLE("Owned by Account: use account.files")
+};
+
+struct UploadListModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(palaver::client::UploadListModel)
+    QML_NAMED_ELEMENT(UploadListModel)
+    QML_UNCREATABLE("Owned by Account: use account.files.uploads(roomId)")
+};
+
+struct FileDownloadForeign
+{
+    Q_GADGET
+    QML_FOREIGN(palaver::client::FileDownload)
+    QML_NAMED_ELEMENT(FileDownload)
+    QML_UNCREATABLE("Owned by Account: use account.files.download(fileId, name, size)")
 };
 
 } // namespace palaver::qml

@@ -54,6 +54,11 @@ const IntOption kIntOptions[] = {
         "rate_limited answers within 10 s after which the connection closes with 4429."},
     {"token-lifetime-days", &ServerConfig::tokenLifetimeDays, 1,
         "Days a session token lives unused (each resume renews it)."},
+    {"max-upload-mib", &ServerConfig::maxUploadMib, 1,
+        "Largest file upload (POST /v1/files) in MiB; bigger ones get HTTP 413."},
+    {"quota-mib", &ServerConfig::quotaMib, 0,
+        "Storage per user for uploaded files in MiB (the same bytes count once); beyond it "
+        "uploads get HTTP 413. 0: no quota."},
 };
 
 struct TextOption
@@ -67,6 +72,8 @@ const TextOption kTextOptions[] = {
     {"config", "FILE", "INI file with any of these options as `name = value` lines."},
     {"listen", "HOST:PORT", "Address and port to listen on; port 0 picks a free one."},
     {"data-dir", "DIR", "Folder for the SQLite database (and the server's files)."},
+    {"files-dir", "DIR",
+        "Folder for uploaded files (by SHA-256); several nodes must all mount the same one."},
     {"database", "URL",
         "postgresql://USER:PASSWORD@HOST:PORT/DATABASE to keep everything in PostgreSQL "
         "(needed for several nodes); empty: SQLite in --data-dir."},
@@ -89,6 +96,7 @@ const char* defaultOf(const char* name)
     static const QHash<QByteArray, const char*> defaults = {
         {"listen", "0.0.0.0:8765"},
         {"data-dir", "the platform's app-data folder"},
+        {"files-dir", "DATA-DIR/files"},
         {"node-id", "the host name"},
         {"metrics-allow", "127.0.0.0/8,::1/128"},
         {"log-level", "info"},
@@ -204,6 +212,9 @@ std::optional<ConfigExit> applyTextOptions(const Sources& sources, ServerConfig&
     config.dataDir = sources.value(QStringLiteral("data-dir"));
     if (config.dataDir.isEmpty())
         config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    config.filesDir = sources.value(QStringLiteral("files-dir"));
+    if (config.filesDir.isEmpty())
+        config.filesDir = QDir(config.dataDir).filePath(QStringLiteral("files"));
     config.databaseUrl = sources.value(QStringLiteral("database"));
     if (!config.databaseUrl.isEmpty() && !isPostgresUrl(config.databaseUrl))
         return usage(

@@ -50,8 +50,15 @@ struct ServerConfig
     int floodThreshold = 50; ///< rate_limited answers within floodWindowMs before 4429
     qint64 floodWindowMs = 10'000;
     int tokenLifetimeDays = 30; ///< sliding: renewed on each resume
+    int maxUploadMib = 25; ///< the contract's default upload limit
+    int quotaMib = 1024; ///< per user, over distinct contents; 0: no quota
+    /// Where uploaded files live (content-addressed); empty until parsed: <dataDir>/files.
+    /// Several nodes must share it (one folder that every node mounts).
+    QString filesDir;
 
     QString databasePath() const;
+    qint64 maxUploadBytes() const { return qint64(maxUploadMib) * 1024 * 1024; }
+    qint64 quotaBytes() const { return qint64(quotaMib) * 1024 * 1024; }
     qint64 tokenLifetimeMs() const { return qint64(tokenLifetimeDays) * 24 * 3600 * 1000; }
     bool tlsEnabled() const { return !tlsCertFile.isEmpty(); }
 };

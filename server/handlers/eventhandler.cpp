@@ -61,15 +61,31 @@ Outcome<qint64> ownMessageRoom(Store& store, const QString& wireRoom, qint64 tar
             ErrorCode::Forbidden, QStringLiteral("only the sender may change a message")};
     return *roomId;
 }
+
+// The full file objects of a send's attachment ids: each must be a file the sender uploaded or
+// can already see (else the same "not found" as for a missing one, and nothing is stored).
+bool attachFiles(
+    Store& store, const QStringList& wireIds, qint64 caller, Event& event, QList<qint64>& fileIds)
+{
+    for (const QString& wireId : wireIds) {
+        const auto fileId = fromWireId(wireId);
+        if (!fileId)
+            return false;
+        if (fileIds.contains(*fileId))
+            continue; // the same file twice is attached once
+        const auto file = store.files().visibleFile(*fileId, caller);
+        if (!file)
+            return false;
+        fileIds.append(*fileId);
+        event.attachments.append(
+            FileInfo {wireId, file->name, file->mime, file->size, file->sha256});
+    }
+    return true;
+}
 } // namespace
 
 void EventHandler::handle(Session& session, const QJsonValue& id, const SendRequest& request)
 {
-    if (!request.attachments.isEmpty()) {
-        session.answerError(id, ErrorCode::BadRequest,
-            QStringLiteral("this server does not accept attachments yet"));
-        return;
-    }
     const qint64 caller = session.userId();
     commit(session, id, true, [caller, request](Store& store) -> Result {
         const auto roomId = memberRoom(store, request.room, caller);
@@ -95,6 +111,9 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const SendRequ
         e.text = request.text;
         e.clientMid = request.clientMid;
         e.replyTo = request.replyTo;
+        QList<qint64> fileIds;
+        if (!attachFiles(store, request.attachments, caller, e, fileIds))
+            return fail(ErrorCode::NotFound, QStringLiteral("no such file"));
         for (const QString& wireUser : request.mentions) {
             // Mentions of non-members (and of oneself) are dropped, as the contract says.
             const auto userId = fromWireId(wireUser);
@@ -102,6 +121,9 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const SendRequ
                 e.mentions.append(wireUser);
         }
         store.events().append(e, *roomId, caller);
+        // The references are what lets the room's members download the files.
+        for (const qint64 fileId : std::as_const(fileIds))
+            store.files().addReference(fileId, *roomId, e.seq);
         return EventHandler::Appended {e, false};
     });
 }
@@ -129,6 +151,8 @@ void EventHandler::handle(Session& session, const QJsonValue& id, const DeleteRe
         if (!roomId.ok())
             return roomId.error();
         store.events().markDeleted(roomId.value(), request.target);
+        // Access through the deleted message ends; the uploader keeps it.
+        store.files().removeReferences(roomId.value(), request.target);
         Event e = newEvent(request.room, caller, EventKind::Delete);
         e.target = request.target;
         store.events().append(e, roomId.value(), caller);

@@ -38,8 +38,16 @@ QByteArray renderMetrics(
         "Logins refused by the per-account or per-address attempt limits.", m.loginsRefused);
     counter(out, "palaver_send_queue_overflows_total",
         "Connections dropped because they stopped reading.", m.sendQueueOverflows);
-    counter(out, "palaver_http_requests_total", "Plain HTTP requests (healthz, metrics).",
+    counter(out, "palaver_http_requests_total", "Plain HTTP requests (healthz, metrics, files).",
         m.httpRequests);
+    counter(out, "palaver_file_uploads_total", "Files uploaded (POST /v1/files answered 201).",
+        m.fileUploads);
+    counter(out, "palaver_file_bytes_stored_total",
+        "Bytes of new file contents written to disk (deduplicated uploads add none).",
+        m.fileBytesStored);
+    counter(out, "palaver_file_downloads_total", "Files and thumbnails served.", m.fileDownloads);
+    counter(out, "palaver_thumbnails_made_total",
+        "Thumbnails generated (later requests are served from the disk cache).", m.thumbnailsMade);
     static const char* const reasons[] = {
         "total_limit", "per_ip_limit", "handshake_rate", "origin"};
     out += "# HELP palaver_connections_refused_total Connections refused before the upgrade.\n"

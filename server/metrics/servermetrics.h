@@ -31,6 +31,10 @@ struct ServerMetrics
     Counter busReceived {0}; ///< messages of other nodes taken off it
     Counter busDropped {0}; ///< not published: the bus was down (others catch up from the database)
     Counter gapFills {0}; ///< room streams completed from the database
+    Counter fileUploads {0}; ///< POST /v1/files answered 201
+    Counter fileBytesStored {0}; ///< bytes of new contents written (deduplicated ones not)
+    Counter fileDownloads {0}; ///< files and thumbnails served
+    Counter thumbnailsMade {0}; ///< thumbnails generated (the rest come from the disk cache)
     std::array<Counter, size_t(Refusal::Count)> refused {};
     LatencyHistogram sendToCommit; ///< a send's arrival to its ack (after the commit)
 };

@@ -7,6 +7,7 @@
 #include "server/cluster/redisbus.h"
 #include "server/cluster/sharedratelimit.h"
 #include "server/core/accountwatcher.h"
+#include "server/files/fileservice.h"
 #include "server/handlers/requestrouter.h"
 #include "server/handlers/servercontext.h"
 #include "server/logging.h"
@@ -88,12 +89,16 @@ bool ChatServer::start(QString* error)
         return false;
     }
     m_lastDatabaseAnswerMs = m_uptime.elapsed();
+    m_files = std::make_unique<FileService>(m_config, *m_db, m_metrics);
+    if (!m_files->prepare(error))
+        return false;
     m_http = std::make_unique<HttpEndpoints>(m_config, m_metrics,
         HttpEndpoints::Probes {[this] {
                                    return !m_shuttingDown &&
                                        m_uptime.elapsed() - m_lastDatabaseAnswerMs < 15'000;
                                },
             [this] { return renderMetrics(); }});
+    m_http->setFileService(m_files.get());
     m_requestHandler = [this](const HttpRequestHead& head, const QHostAddress& peer) {
         return m_http->decide(head, peer);
     };

@@ -31,6 +31,7 @@ class ClusterLink;
 class RedisClient;
 class SharedRateLimit;
 class Database;
+class FileService;
 class HttpEndpoints;
 class PasswordHasher;
 class TlsContext;
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<HttpEndpoints> m_http;
     WebSocketConnection::RequestHandler m_requestHandler;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<FileService> m_files; ///< after m_db: its workers finish first
     RoomRoster m_roster;
     SessionRegistry m_sessions;
     Fanout m_fanout;

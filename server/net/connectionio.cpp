@@ -1,5 +1,6 @@
 // WebSocketConnection's bytes in and out of the descriptor: plain TCP with one sendmsg per
 // pass, or TLS records through OpenSSL; both tell the poller what they wait for.
+#include "server/net/httpcall.h"
 #include "server/net/tlschannel.h"
 #include "server/net/websocketconnection.h"
 
@@ -27,7 +28,7 @@ void WebSocketConnection::writeUnsent()
     if (!m_tlsWriteWantsRead)
         setWriteInterest(pending);
     if (!pending && m_closeAfterWriting)
-        closeSocket();
+        m_state == State::Http ? lingerThenClose() : closeSocket();
 }
 
 void WebSocketConnection::setWriteInterest(bool on)
@@ -41,6 +42,8 @@ void WebSocketConnection::setWriteInterest(bool on)
 void WebSocketConnection::takeWritten(qsizetype bytes)
 {
     m_pendingBytes -= bytes;
+    if (m_call)
+        m_call->noteProgress(); // a slow download that still moves is not idle
     while (bytes > 0) {
         const qsizetype rest = m_unsent.first().size() - m_unsentOffset;
         if (bytes < rest) {

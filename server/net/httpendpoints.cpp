@@ -1,5 +1,6 @@
 #include "server/net/httpendpoints.h"
 
+#include "server/files/fileservice.h"
 #include "server/net/httprequesthead.h"
 
 namespace palaver::server {
@@ -35,8 +36,15 @@ RequestDecision HttpEndpoints::decide(const HttpRequestHead& head, const QHostAd
         }
         return {true, {}};
     }
-    ServerMetrics::add(m_metrics.httpRequests);
     const QByteArray path = head.path();
+    if (m_files && FileService::handles(path)) {
+        // The browser rule holds for files too: a page from another origin gets nothing.
+        if (!originAllowed(head.header("origin")))
+            return {
+                false, HttpResponse::plain("403 Forbidden", "this Origin may not fetch files\n")};
+        return {false, {}, [files = m_files](HttpCall& call) { files->serve(call); }};
+    }
+    ServerMetrics::add(m_metrics.httpRequests);
     if (path != "/healthz" && path != "/metrics")
         return {false,
             HttpResponse::plain("404 Not Found",

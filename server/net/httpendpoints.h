@@ -1,7 +1,7 @@
 #pragma once
 // What the port answers besides WebSockets, and which handshakes it refuses: GET /healthz and
-// GET /metrics for the allowed subnets (loopback by default), the Origin check for browsers,
-// 404/405 for anything else.
+// GET /metrics for the allowed subnets (loopback by default), /v1/files (handed to the
+// FileService, answered later), the Origin check for browsers, 404/405 for anything else.
 #include "server/config/serverconfig.h"
 #include "server/metrics/servermetrics.h"
 #include "server/net/httpresponse.h"
@@ -9,6 +9,7 @@
 #include <functional>
 
 namespace palaver::server {
+class FileService;
 struct HttpRequestHead;
 
 class HttpEndpoints
@@ -26,6 +27,9 @@ public:
         , m_probes(std::move(probes))
     { }
 
+    /// Serves /v1/files; without one those paths are 404.
+    void setFileService(FileService* files) { m_files = files; }
+
     RequestDecision decide(const HttpRequestHead& head, const QHostAddress& peer) const;
     /// True when an Origin header (browsers send one) may open a WebSocket.
     bool originAllowed(const QByteArray& origin) const;
@@ -36,6 +40,7 @@ private:
     const ServerConfig& m_config;
     ServerMetrics& m_metrics;
     Probes m_probes;
+    FileService* m_files = nullptr;
 };
 
 } // namespace palaver::server

@@ -80,6 +80,9 @@ void Session::abort()
 
 void Session::ping()
 {
+    // A plain HTTP call (a file transfer) has no pongs to give; its idle timer watches it.
+    if (m_socket->state() == WebSocketConnection::State::Http)
+        return;
     ++m_missedPongs;
     m_socket->ping();
 }

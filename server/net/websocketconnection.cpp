@@ -1,5 +1,6 @@
 #include "server/net/websocketconnection.h"
 
+#include "server/net/httpcall.h"
 #include "server/net/httprequesthead.h"
 #include "server/net/tlschannel.h"
 #include "server/net/tlscontext.h"
@@ -126,11 +127,15 @@ void WebSocketConnection::closeAfterWriting()
     m_closeAfterWriting = true;
     flush();
     if (m_unsent.isEmpty())
-        closeSocket();
+        m_state == State::Http ? lingerThenClose() : closeSocket();
 }
 
 void WebSocketConnection::close(quint16 code, const QString& reason)
 {
+    // An HTTP call is not a WebSocket: the auth deadline and shutdown's 1001 do not end it;
+    // its idle timer and its answer do.
+    if (m_state == State::Http)
+        return;
     if (m_state == State::Handshaking)
         return abort();
     if (m_state != State::Open)
@@ -173,6 +178,10 @@ void WebSocketConnection::onBytes(const char* data, qsizetype size)
         m_head.append(data, size);
         if (!readHandshake())
             return;
+    } else if (m_state == State::Http) {
+        if (m_call)
+            m_call->feed(data, size);
+        return;
     } else if (m_state == State::Open || m_state == State::Closing) {
         m_reader.feed(QByteArray(data, size));
     } else {
@@ -190,8 +199,8 @@ bool WebSocketConnection::readHandshake()
         return false;
     }
     const std::optional<HttpRequestHead> head = HttpRequestHead::parse(m_head.left(end));
-    // Frames may follow the head in the same read.
-    m_reader.feed(m_head.mid(end + 4));
+    // Frames (or an HTTP body) may follow the head in the same read.
+    const QByteArray rest = m_head.mid(end + 4);
     m_head = QByteArray();
     if (!head) {
         respondAndClose(HttpResponse::plain("400 Bad Request", "not an HTTP/1.1 request\n"));
@@ -203,10 +212,19 @@ bool WebSocketConnection::readHandshake()
     }
     const RequestDecision decision =
         m_onRequest ? (*m_onRequest)(*head, m_peerAddress) : RequestDecision {true, {}};
+    if (decision.defer) {
+        m_state = State::Http;
+        m_call = new HttpCall(*this, *head, m_peerAddress);
+        if (!rest.isEmpty())
+            m_call->feed(rest.constData(), rest.size());
+        decision.defer(*m_call);
+        return false;
+    }
     if (!decision.upgrade) {
         respondAndClose(decision.response, head->method != "HEAD");
         return false;
     }
+    m_reader.feed(rest);
     return upgrade(*head);
 }
 
@@ -246,6 +264,37 @@ void WebSocketConnection::respondAndClose(const HttpResponse& response, bool inc
     m_state = State::Closing;
     enqueue(response.serialize(includeBody));
     closeAfterWriting();
+}
+
+void WebSocketConnection::sendHttpBytes(const QByteArray& bytes)
+{
+    if (m_state == State::Http) {
+        enqueue(bytes);
+        flush();
+    }
+}
+
+void WebSocketConnection::sendHttpAnswer(const QByteArray& head, const QByteArray& body)
+{
+    if (m_state != State::Http)
+        return;
+    // Head and body are queued apart: a 25 MiB body is written from its own buffer, in as
+    // many passes as the peer needs (EPOLLOUT), never copied into one message.
+    enqueue(head);
+    if (!body.isEmpty())
+        enqueue(body);
+    closeAfterWriting();
+}
+
+void WebSocketConnection::lingerThenClose()
+{
+    if (m_lingering || m_fd < 0)
+        return;
+    m_lingering = true;
+    if (m_tls)
+        m_tls->shutdown();
+    ::shutdown(m_fd, SHUT_WR);
+    QTimer::singleShot(kCloseGraceMs, this, &WebSocketConnection::closeSocket);
 }
 
 void WebSocketConnection::readFrames()

@@ -15,6 +15,7 @@
 #include <optional>
 
 namespace palaver::server {
+class HttpCall;
 class TlsChannel;
 class TlsContext;
 class WriteFlusher;
@@ -24,7 +25,8 @@ class WebSocketConnection final : public QObject, private SocketPoller::Client
 {
     Q_OBJECT
 public:
-    enum class State { Handshaking, Open, Closing, Closed };
+    /// Http: a plain HTTP request answered later (HttpCall), until the connection closes.
+    enum class State { Handshaking, Http, Open, Closing, Closed };
 
     struct Limits
     {
@@ -81,6 +83,13 @@ Q_SIGNALS:
     void sendQueueOverflowed();
 
 private:
+    friend class HttpCall;
+    /// HttpCall's way out: bytes now (100 Continue), or its answer and then the close.
+    void sendHttpBytes(const QByteArray& bytes);
+    void sendHttpAnswer(const QByteArray& head, const QByteArray& body);
+    /// After an HTTP answer: half-close, read what the peer still sends (so the kernel does
+    /// not reset the connection before it read the answer), close on its FIN or after a grace.
+    void lingerThenClose();
     void onReadable() override;
     void onWritable() override;
     bool continueTlsHandshake();
@@ -106,6 +115,7 @@ private:
     std::unique_ptr<TlsChannel> m_tls;
     const RequestHandler* m_onRequest = nullptr;
     std::unique_ptr<HttpResponse> m_refusal; ///< set only on refused connections
+    HttpCall* m_call = nullptr; ///< a child, in State::Http
     SocketPoller& m_poller;
     WriteFlusher& m_flusher;
     WsFrameReader m_reader;
@@ -121,6 +131,7 @@ private:
     bool m_flushScheduled = false;
     bool m_writeInterest = false;
     bool m_closeAfterWriting = false;
+    bool m_lingering = false;
     bool m_tlsWriteWantsRead = false; ///< TLS must read (e.g. a key update) before writing on
 };
 

@@ -76,6 +76,19 @@ struct AccountChange
     qint64 ts = 0;
 };
 
+/// One upload: its own name, the sniffed type, and the content's SHA-256 (hex), which names
+/// the bytes on disk.
+struct FileRecord
+{
+    qint64 id = 0; ///< assigned by the store
+    qint64 ownerId = 0;
+    QString sha256;
+    QString name;
+    QString mime;
+    qint64 size = 0;
+    qint64 createdTs = 0;
+};
+
 /// A user as `user list` shows it.
 struct UserSummary
 {

@@ -10,6 +10,7 @@ SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection)
     , m_search(*m_sql)
     , m_audit(*m_sql)
     , m_admin(*m_sql)
+    , m_files(*m_sql)
 { }
 
 void SqlStore::begin()

@@ -3,6 +3,7 @@
 #include "server/storage/sqlauditstore.h"
 #include "server/storage/sqlconnection.h"
 #include "server/storage/sqleventstore.h"
+#include "server/storage/sqlfilestore.h"
 #include "server/storage/sqlroomstore.h"
 #include "server/storage/sqlsearchstore.h"
 #include "server/storage/sqluserstore.h"
@@ -25,6 +26,7 @@ public:
     SearchStore& search() override { return m_search; }
     AuditStore& audit() override { return m_audit; }
     AdminStore& admin() override { return m_admin; }
+    FileStore& files() override { return m_files; }
 
     void begin() override;
     void beginRead() override;
@@ -45,6 +47,7 @@ private:
     SqlSearchStore m_search;
     SqlAuditStore m_audit;
     SqlAdminStore m_admin;
+    SqlFileStore m_files;
 };
 
 } // namespace palaver::server

@@ -103,4 +103,16 @@ void SqlUserStore::deleteSession(const QByteArray& tokenHash)
     m_sql.run(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {tokenHash});
 }
 
+std::optional<qint64> SqlUserStore::sessionUser(const QByteArray& tokenHash, qint64 now)
+{
+    const auto row = m_sql.runInts(
+        QStringLiteral("SELECT user_id FROM sessions WHERE token_hash = ? AND expires_ts > ? AND "
+                       "EXISTS (SELECT 1 FROM users WHERE users.id = sessions.user_id AND "
+                       "users.disabled = 0)"),
+        {tokenHash, now});
+    if (!row)
+        return std::nullopt;
+    return (*row)[0];
+}
+
 } // namespace palaver::server

@@ -23,6 +23,7 @@ public:
     std::optional<qint64> resumeSession(
         const QByteArray& tokenHash, qint64 now, qint64 newExpiry) override;
     void deleteSession(const QByteArray& tokenHash) override;
+    std::optional<qint64> sessionUser(const QByteArray& tokenHash, qint64 now) override;
 
 private:
     SqlConnection& m_sql;

@@ -35,6 +35,9 @@ public:
     virtual std::optional<qint64> resumeSession(
         const QByteArray& tokenHash, qint64 now, qint64 newExpiry) = 0;
     virtual void deleteSession(const QByteArray& tokenHash) = 0;
+    /// The user of a live session whose account is enabled, without renewing it (HTTP
+    /// requests check the token on a reader).
+    virtual std::optional<qint64> sessionUser(const QByteArray& tokenHash, qint64 now) = 0;
 };
 
 class RoomStore
@@ -99,6 +102,26 @@ public:
         qint64 userId, const SearchQuery& query, std::optional<qint64> roomId, int limit) = 0;
 };
 
+/// Uploaded files and the messages that reference them (the bytes are on disk, see
+/// FileRepository).
+class FileStore
+{
+public:
+    virtual ~FileStore() = default;
+    /// Inserts the row and returns its id.
+    virtual qint64 createFile(const FileRecord& file) = 0;
+    /// The file if `userId` uploaded it or is a member of a room with a message that
+    /// references it; nullopt otherwise (no such file looks the same).
+    virtual std::optional<FileRecord> visibleFile(qint64 fileId, qint64 userId) = 0;
+    /// Bytes counted against the owner's quota: the sizes of its distinct contents.
+    virtual qint64 storedBytes(qint64 ownerId) = 0;
+    /// True when the owner already uploaded these bytes (another copy costs no quota).
+    virtual bool ownsContent(qint64 ownerId, const QString& sha256) = 0;
+    virtual void addReference(qint64 fileId, qint64 roomId, qint64 seq) = 0;
+    /// Removes the references of one message (deleted: access through it ends).
+    virtual void removeReferences(qint64 roomId, qint64 seq) = 0;
+};
+
 /// The audit log: who did what, from where. Rows are written inside the transaction of the
 /// change they describe.
 class AuditStore
@@ -142,6 +165,7 @@ public:
     virtual SearchStore& search() = 0;
     virtual AuditStore& audit() = 0;
     virtual AdminStore& admin() = 0;
+    virtual FileStore& files() = 0;
 
     /// A write transaction (SQLite: BEGIN IMMEDIATE). Reads use beginRead().
     virtual void begin() = 0;

@@ -50,7 +50,7 @@ const Template kTemplates[] = {
     {R"({"type":"users","query":"bob","limit":5})"},
     {R"({"type":"send","room":"@ROOM@","client_mid":"m","text":"hi","reply_to":1,
         "mentions":["@BOB@"]})"},
-    // Attachments are refused until files exist (§9), so they get a template of their own.
+    // The attachment names no file of this server (not_found), so it gets a template of its own.
     {R"({"type":"send","room":"@ROOM@","client_mid":"m","attachments":[{"file_id":"f1"}]})", false,
         "attachments"},
     {R"({"type":"edit","room":"@ROOM@","target":1,"text":"hi"})"},

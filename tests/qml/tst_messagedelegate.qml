@@ -27,7 +27,7 @@ Item {
                 text: "Hello there", ts: Date.UTC(2026, 2, 4, 14, 5), kind: "message",
                 edited: false, deleted: false, replyTo: 0, replyPreview: "", reactions: [],
                 deliveryState: "sent", seenBy: 0, isOwn: true, mentionsMe: false,
-                firstInRun: true, daySeparator: false, dayLabel: ""
+                firstInRun: true, daySeparator: false, dayLabel: "", attachments: []
             }
             for (const key in overrides)
                 base[key] = overrides[key]

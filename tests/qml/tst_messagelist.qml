@@ -37,7 +37,7 @@ Item {
                 ts: 1700000000000 + seq * 60000, kind: "message", edited: false, deleted: false,
                 replyTo: 0, replyPreview: "", reactions: [], deliveryState: "sent", seenBy: 0,
                 isOwn: seq % 3 === 0, mentionsMe: false, firstInRun: true, daySeparator: seq === 1,
-                dayLabel: "Today"
+                dayLabel: "Today", attachments: []
             }
         }
         function fill(first, last) {

@@ -3,11 +3,13 @@
 // restarts with the same certificate reconnect silently (also in a new Account on the same
 // profile); a restart with a new certificate raises the changed-certificate warning and does
 // not authenticate until the user trusts the new one.
+#include "client/files/accountfiles.h"
 #include "client/net/certificatequestion.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testcertificate.h"
 #include "tests/unit/client/clienttestsupport.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void firstUseThenPinnedThenChanged();
     void rejectingStaysDisconnected();
+    void filesOverPinnedHttps();
 
 private:
     QTemporaryDir m_certDir;
@@ -111,6 +114,62 @@ void tst_ClientTls::rejectingStaysDisconnected()
     QVERIFY2(account->lastError().contains(u"did not trust"_s), qPrintable(account->lastError()));
     QCOMPARE(account->certificate()->problem(), CertificateQuestion::None);
     QVERIFY(account->userId().isEmpty());
+}
+
+void tst_ClientTls::filesOverPinnedHttps()
+{
+    // The pinned self-signed certificate serves file transfers too (https on the same port).
+    QTemporaryDir base;
+    auto account = clienttest::makeAccount(base.path());
+    account->signIn(m_server->url().toString(), u"fay"_s, u"correct horse 3"_s, true);
+    QTRY_COMPARE(account->connectionState(), Account::AwaitingTrust);
+    account->trustCertificate();
+    QTRY_COMPARE(account->connectionState(), Account::Online);
+    QSignalSpy ready(account.get(), &Account::roomReady);
+    account->createRoom(u"group"_s, u"Secure files"_s, QString(), {});
+    QTRY_COMPARE(ready.size(), 1);
+    const QString room = ready.first().first().toString();
+
+    palaver::client::AccountFiles* files = account->files();
+    palaver::client::UploadListModel* uploads = files->uploads(room);
+    QSignalSpy states(uploads, &palaver::client::UploadListModel::stateChanged);
+    const QByteArray data(300 * 1024, 'z');
+    const int id = files->uploadData(room, u"secret.txt"_s, u"text/plain"_s, data);
+    QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty() &&
+            (states.last().at(1).toString() == u"done"_s ||
+                states.last().at(1).toString() == u"failed"_s),
+        20000);
+    QCOMPARE(states.last().at(0).toInt(), id);
+    QVERIFY2(states.last().at(1).toString() == u"done"_s,
+        qPrintable(
+            uploads->index(0, 0).data(palaver::client::UploadListModel::ErrorRole).toString()));
+
+    auto* timeline = account->timeline(room);
+    QVariantMap file;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int row = 0; row < timeline->rowCount(); ++row) {
+                const QVariantList list = timeline->index(row, 0)
+                                              .data(palaver::client::TimelineModel::AttachmentsRole)
+                                              .toList();
+                if (!list.isEmpty()) {
+                    file = list.first().toMap();
+                    return true;
+                }
+            }
+            return false;
+        }(),
+        20000);
+    palaver::client::FileDownload* download =
+        files->download(file.value(u"fileId"_s).toString(), u"secret.txt"_s, data.size());
+    QTemporaryDir target;
+    download->start(QUrl::fromLocalFile(target.filePath(u"secret.txt"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        download->state() == u"done"_s || download->state() == u"failed"_s, 20000);
+    QVERIFY2(download->state() == u"done"_s, qPrintable(download->error()));
+    QFile saved(target.filePath(u"secret.txt"_s));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QVERIFY(saved.readAll() == data);
 }
 
 QTEST_GUILESS_MAIN(tst_ClientTls)

@@ -13,6 +13,7 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void prunesToTheNewestEvents();
     void membersAndMarkers();
     void outboxSurvivesReopening();
+    void outboxOfVersion2GainsAttachments();
     void tokenFileIsPrivate();
     void keychainOrFallbackKeepsTheToken();
     void accountFolders();
@@ -193,6 +195,48 @@ void tst_LocalCache::outboxSurvivesReopening()
     QVERIFY(!entries[0].failed);
     store.remove(u"mid-0"_s);
     QCOMPARE(store.entries().size(), 2);
+}
+
+void tst_LocalCache::outboxOfVersion2GainsAttachments()
+{
+    // A cache written before attachments (schema 2) with an unsent message: migration 3 keeps
+    // the message, now with no files, and new entries carry theirs.
+    QTemporaryDir dir;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v2"_s);
+        db.setDatabaseName(dir.filePath(u"cache.db"_s));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s));
+        for (const CacheMigration& migration : cacheMigrations()) {
+            if (migration.version > 2)
+                continue;
+            for (const QString& statement : migration.statements)
+                QVERIFY2(q.exec(statement), qPrintable(statement));
+            QVERIFY(q.exec(u"INSERT INTO schema_version VALUES (%1)"_s.arg(migration.version)));
+        }
+        QVERIFY(q.exec(u"INSERT INTO outbox (client_mid, room, text, created) "
+                       u"VALUES ('old-1', 'r1', 'written offline', 5)"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v2"_s);
+
+    LocalCache cache(dir.path());
+    QVERIFY(cache.isOpen());
+    QCOMPARE(cache.database().schemaVersion(), cacheMigrations().last().version);
+    OutboxStore store(cache.database());
+    OutboxEntry entry;
+    entry.clientMid = u"new-1"_s;
+    entry.room = u"r1"_s;
+    entry.created = 6;
+    entry.attachments = {
+        FileInfo {u"f9"_s, u"a.pdf"_s, u"application/pdf"_s, 3, QString(64, u'c')}};
+    QVERIFY(store.add(entry).position > 0);
+    const QList<OutboxEntry> entries = store.entries();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(0).text, u"written offline"_s);
+    QVERIFY(entries.at(0).attachments.isEmpty());
+    QCOMPARE(entries.at(1).attachments, entry.attachments);
 }
 
 void tst_LocalCache::tokenFileIsPrivate()

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void fetchMoreReadsTheCacheFirst();
     void firstUnreadRow();
     void markSeenFeedsTheReadMarkerPolicy();
+    void attachmentsRole();
 
 private:
     TimelineModel* makeModel();
@@ -71,7 +72,7 @@ void tst_TimelineModel::roleNames()
     const QStringList expected {u"seq"_s, u"clientMid"_s, u"senderId"_s, u"senderName"_s, u"text"_s,
         u"ts"_s, u"kind"_s, u"edited"_s, u"deleted"_s, u"replyTo"_s, u"replyPreview"_s,
         u"reactions"_s, u"deliveryState"_s, u"seenBy"_s, u"isOwn"_s, u"mentionsMe"_s,
-        u"firstInRun"_s, u"daySeparator"_s, u"dayLabel"_s};
+        u"firstInRun"_s, u"daySeparator"_s, u"dayLabel"_s, u"attachments"_s};
     const auto names = makeModel()->roleNames();
     QCOMPARE(names.value(Qt::UserRole + 1), "seq");
     for (const QString& name : expected)
@@ -169,6 +170,37 @@ void tst_TimelineModel::pendingRowBecomesTheEvent()
 
     m_f->outbox.discard(second.clientMid);
     QCOMPARE(clienttest::rowSeqs(model), (QList<qint64> {1, 2}));
+}
+
+void tst_TimelineModel::attachmentsRole()
+{
+    auto* model = makeModel();
+    const FileInfo photo {u"f1"_s, u"cat.jpg"_s, u"image/jpeg"_s, 2048, QString(64, u'a')};
+    const FileInfo doc {u"f2"_s, u"plan.svg"_s, u"image/svg+xml"_s, 99, QString(64, u'b')};
+    Event event = ModelFixture::message(m_room, 1, u"2"_s, QString());
+    event.attachments = {photo, doc};
+    pushEvent(event);
+    const QVariantList files = model->index(0, 0).data(TimelineModel::AttachmentsRole).toList();
+    QCOMPARE(files.size(), 2);
+    const QVariantMap first = files.at(0).toMap();
+    QCOMPARE(first.value(u"fileId"_s).toString(), u"f1"_s);
+    QCOMPARE(first.value(u"name"_s).toString(), u"cat.jpg"_s);
+    QCOMPARE(first.value(u"mime"_s).toString(), u"image/jpeg"_s);
+    QCOMPARE(first.value(u"size"_s).toLongLong(), 2048);
+    QCOMPARE(first.value(u"isImage"_s).toBool(), true);
+    // An SVG is a document, not an inline picture.
+    QCOMPARE(files.at(1).toMap().value(u"isImage"_s).toBool(), false);
+    QCOMPARE(model->index(0, 0).data(TimelineModel::TextRole).toString(), QString());
+
+    // A pending message with a file shows the file at once.
+    m_f->outbox.enqueue(m_room, QString(), 0, {}, {doc});
+    const QVariantList pending = model->index(1, 0).data(TimelineModel::AttachmentsRole).toList();
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.first().toMap().value(u"name"_s).toString(), u"plan.svg"_s);
+
+    // Deleted: the files go with the text.
+    pushEvent(ModelFixture::annotation(m_room, 2, u"2"_s, EventKind::Delete, 1));
+    QVERIFY(model->index(0, 0).data(TimelineModel::AttachmentsRole).toList().isEmpty());
 }
 
 void tst_TimelineModel::deliveryStateFollowsReceipts()

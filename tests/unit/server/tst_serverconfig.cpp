@@ -103,7 +103,8 @@ void tst_ServerConfig::helpAndVersion()
 {
     auto parsed = parseServerConfig({u"palaver-server"_s, u"--help"_s});
     QCOMPARE(std::get<ConfigExit>(parsed).exitCode, 0);
-    for (const char* option : {"--listen", "--data-dir", "--rate-per-s", "--burst"})
+    for (const char* option : {"--listen", "--data-dir", "--rate-per-s", "--burst",
+             "--max-upload-mib", "--quota-mib", "--files-dir"})
         QVERIFY(std::get<ConfigExit>(parsed).text.contains(QLatin1String(option)));
     parsed = parseServerConfig({u"palaver-server"_s, u"--version"_s});
     QVERIFY(std::get<ConfigExit>(parsed).text.startsWith(u"palaver-server 0."_s));
