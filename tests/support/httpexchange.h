@@ -30,8 +30,8 @@ Reply call(const QUrl& server, const QByteArray& method, const QByteArray& path,
     const QByteArray& extraHeaders, const QByteArray& body = {}, int timeoutMs = 20000);
 /// A POST of `body` with "Expect: 100-continue" that sends the body only after the server's
 /// 100 Continue (`continued` then true); without one, the final answer.
-Reply postAfterContinue(const QUrl& server, const QByteArray& path,
-    const QByteArray& extraHeaders, const QByteArray& body, int timeoutMs = 20000);
+Reply postAfterContinue(const QUrl& server, const QByteArray& path, const QByteArray& extraHeaders,
+    const QByteArray& body, int timeoutMs = 20000);
 /// A WebSocket upgrade request for /v1 with `extraHeaders` ("Name: value\r\n" lines).
 QByteArray upgradeRequest(const QUrl& server, const QByteArray& extraHeaders = {});
 

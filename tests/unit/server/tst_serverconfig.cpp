@@ -63,6 +63,17 @@ void tst_ServerConfig::flags()
     QCOMPARE(config.dataDir, u"/tmp/x"_s);
     QCOMPARE(config.ratePerS, 7);
     QCOMPARE(config.burst, 9);
+    // Files live in the data folder unless told otherwise; the upload limits' defaults.
+    QCOMPARE(config.filesDir, u"/tmp/x/files"_s);
+    QCOMPARE(config.maxUploadBytes(), 25 * 1024 * 1024);
+    QCOMPARE(config.quotaMib, 1024);
+    const auto custom = parseServerConfig({u"palaver-server"_s, u"--files-dir"_s, u"/srv/f"_s,
+        u"--max-upload-mib"_s, u"5"_s, u"--quota-mib"_s, u"0"_s});
+    QCOMPARE(std::get<ServerConfig>(custom).filesDir, u"/srv/f"_s);
+    QCOMPARE(std::get<ServerConfig>(custom).maxUploadMib, 5);
+    QCOMPARE(std::get<ServerConfig>(custom).quotaBytes(), 0);
+    QVERIFY(std::holds_alternative<ConfigExit>(
+        parseServerConfig({u"palaver-server"_s, u"--max-upload-mib"_s, u"0"_s})));
 }
 
 void tst_ServerConfig::environmentAndPrecedence()
