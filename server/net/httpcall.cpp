@@ -37,6 +37,7 @@ void HttpCall::readBody(qint64 length)
 void HttpCall::feed(const char* data, qsizetype size)
 {
     noteProgress();
+    m_received += size;
     // What follows the body (or an answered request) is not read, and only a POST has a body
     // worth keeping.
     if (m_answered || m_bodyDone || m_head.method != "POST")
@@ -53,6 +54,13 @@ void HttpCall::feed(const char* data, qsizetype size)
         m_bodyDone = true;
         Q_EMIT bodyReceived();
     }
+}
+
+qint64 HttpCall::unreadBody() const
+{
+    bool ok = false;
+    const qint64 announced = m_head.header("content-length").toLongLong(&ok);
+    return ok ? std::max<qint64>(0, announced - m_received) : 0;
 }
 
 void HttpCall::respond(const HttpResponse& response)

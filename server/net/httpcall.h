@@ -33,6 +33,8 @@ public:
     /// Sends the answer; the connection closes after it. Later calls are ignored.
     void respond(const HttpResponse& response);
     bool answered() const { return m_answered; }
+    /// Body bytes the head announced that have not arrived yet (kept or dropped).
+    qint64 unreadBody() const;
 
     /// A peer that sends or takes nothing for this long is dropped.
     static constexpr int kIdleMs = 60'000;
@@ -52,6 +54,7 @@ private:
     QHostAddress m_peer;
     QByteArray m_body;
     qint64 m_expected = -1; ///< -1 until readBody()
+    qint64 m_received = 0; ///< body bytes that arrived, kept or not
     QTimer m_idle;
     bool m_answered = false;
     bool m_bodyDone = false;

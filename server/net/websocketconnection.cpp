@@ -20,6 +20,12 @@ namespace {
 constexpr qsizetype kMaxHeadBytes = 8192;
 // A peer that does not answer our close frame within this time is dropped.
 constexpr int kCloseGraceMs = 2000;
+// An answer sent before the request's body arrived (a 413 or 401 from the headers): HTTP
+// clients (Qt's, curl) read it only once they have sent the whole body, and report a broken
+// connection if the server half-closes first. So the rest is read and dropped, up to this much
+// and for this long, before the server closes.
+constexpr qint64 kDrainBytes = 256LL * 1024 * 1024;
+constexpr int kDrainMs = 30'000;
 constexpr quint16 kCloseNormal = 1000;
 constexpr quint16 kCloseTooBig = 1009;
 // The contract has one code for protocol violations, invalid UTF-8 included.
@@ -181,6 +187,10 @@ void WebSocketConnection::onBytes(const char* data, qsizetype size)
     } else if (m_state == State::Http) {
         if (m_call)
             m_call->feed(data, size);
+        if (m_draining && m_call && m_call->unreadBody() == 0) {
+            m_draining = false;
+            lingerThenClose();
+        }
         return;
     } else if (m_state == State::Open || m_state == State::Closing) {
         m_reader.feed(QByteArray(data, size));
@@ -288,8 +298,14 @@ void WebSocketConnection::sendHttpAnswer(const QByteArray& head, const QByteArra
 
 void WebSocketConnection::lingerThenClose()
 {
-    if (m_lingering || m_fd < 0)
+    if (m_lingering || m_fd < 0 || m_draining)
         return;
+    const qint64 unread = m_call ? m_call->unreadBody() : 0;
+    if (unread > 0 && unread <= kDrainBytes) {
+        m_draining = true;
+        QTimer::singleShot(kDrainMs, this, &WebSocketConnection::closeSocket);
+        return;
+    }
     m_lingering = true;
     if (m_tls)
         m_tls->shutdown();

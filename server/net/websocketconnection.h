@@ -132,6 +132,7 @@ private:
     bool m_writeInterest = false;
     bool m_closeAfterWriting = false;
     bool m_lingering = false;
+    bool m_draining = false; ///< answered; dropping the rest of the request body before closing
     bool m_tlsWriteWantsRead = false; ///< TLS must read (e.g. a key update) before writing on
 };
 
