@@ -150,9 +150,9 @@ void tst_Store::migratesEmptyFileOnce()
         : u"SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"_s;
     if (!onPostgres())
         QCOMPARE(sql.scalar(u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
-    for (const QString& table : {u"users"_s, u"sessions"_s, u"rooms"_s, u"members"_s, u"events"_s,
-             u"event_mentions"_s, u"audit"_s, u"account_changes"_s, u"files"_s, u"file_refs"_s,
-             u"message_text"_s})
+    for (const QString& table :
+        {u"users"_s, u"sessions"_s, u"rooms"_s, u"members"_s, u"events"_s, u"event_mentions"_s,
+            u"audit"_s, u"account_changes"_s, u"files"_s, u"file_refs"_s, u"message_text"_s})
         QVERIFY2(sql.scalar(tableQuery, {table}), qPrintable(table));
     QVERIFY(sql.scalar(onPostgres()
             ? u"SELECT 1 FROM pg_indexes WHERE indexname = 'events_client_mid'"_s
