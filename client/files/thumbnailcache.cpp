@@ -15,6 +15,16 @@ using namespace Qt::StringLiterals;
 namespace palaver::client {
 namespace {
 constexpr int kHttpOk = 200;
+constexpr int kHttpTooManyRequests = 429;
+constexpr int kHttpUnavailable = 503;
+
+// The wait the server asked for (Retry-After in seconds), within reason.
+int retryDelayMs(const QNetworkReply& reply)
+{
+    bool ok = false;
+    const int seconds = reply.rawHeader("Retry-After").trimmed().toInt(&ok);
+    return ok ? std::clamp(seconds * 1000, 250, 10'000) : 1000;
+}
 } // namespace
 
 ThumbnailCache::ThumbnailCache(FileEndpoint& endpoint, QObject* parent)
@@ -58,11 +68,24 @@ void ThumbnailCache::request(const QString& fileId)
     if (m_running.value(fileId))
         return;
     m_running.insert(fileId, true);
+    fetch(fileId, path, 1);
+}
+
+void ThumbnailCache::fetch(const QString& fileId, const QString& path, int attempt)
+{
     QNetworkReply* reply = m_endpoint.get(fileId, true);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, fileId, path] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, fileId, path, attempt] {
         reply->deleteLater();
-        m_running.remove(fileId);
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        // Every request is a connection of its own, and the server limits new connections per
+        // address: a room full of images opened at once meets that limit. Those come later.
+        if ((status == kHttpTooManyRequests || status == kHttpUnavailable) &&
+            attempt < kMaxAttempts) {
+            QTimer::singleShot(retryDelayMs(*reply), this,
+                [this, fileId, path, attempt] { fetch(fileId, path, attempt + 1); });
+            return;
+        }
+        m_running.remove(fileId);
         const QByteArray bytes = reply->readAll();
         if (status != kHttpOk || bytes.isEmpty()) {
             Q_EMIT failed(fileId,

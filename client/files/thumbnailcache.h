@@ -28,11 +28,16 @@ public:
     /// A file name for any id: ids are opaque, so anything but [A-Za-z0-9_-] is hashed.
     static QString safeName(const QString& fileId);
 
+    /// Attempts of one thumbnail the server turned away for its rate (429) or load (503).
+    static constexpr int kMaxAttempts = 8;
+
 Q_SIGNALS:
     void ready(const QString& fileId, const QString& path);
     void failed(const QString& fileId, const QString& error);
 
 private:
+    void fetch(const QString& fileId, const QString& path, int attempt);
+
     FileEndpoint& m_endpoint;
     QString m_folder;
     QHash<QString, bool> m_running;

@@ -7,8 +7,10 @@
 #include "client/cache/localcache.h"
 #include "client/cache/outboxstore.h"
 #include "client/files/accountfiles.h"
+#include "client/files/thumbnailcache.h"
 #include "client/outbox/outbox.h"
 #include "qml/helpers/thumbnailprovider.h"
+#include "tests/support/httpexchange.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testclient.h"
 #include "tests/unit/client/clienttestsupport.h"
@@ -28,6 +30,7 @@ using namespace Qt::StringLiterals;
 using palaver::client::Account;
 using palaver::client::AccountFiles;
 using palaver::client::FileDownload;
+using palaver::client::ThumbnailCache;
 using palaver::client::TimelineModel;
 using palaver::client::UploadListModel;
 
@@ -80,6 +83,7 @@ private Q_SLOTS:
     void downloadToAPath();
     void cancelMidDownload();
     void thumbnailProviderGivesAnImage();
+    void thumbnailsWaitOutTheConnectionLimit();
     void outboxKeepsAttachments();
 
 private:
@@ -399,6 +403,25 @@ void tst_ClientFiles::thumbnailProviderGivesAnImage()
     QSignalSpy finished(denied.get(), &QQuickImageResponse::finished);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QVERIFY(!denied->errorString().isEmpty());
+}
+
+void tst_ClientFiles::thumbnailsWaitOutTheConnectionLimit()
+{
+    // Each file request is a connection of its own, and the server limits new connections per
+    // address (20/s, burst 40): a room of many images meets it. Those thumbnails come later.
+    const QVariantMap file =
+        uploadAndAwaitMessage(u"many.png"_s, u"image/png"_s, pngBytes(400, 300));
+    QVERIFY(!file.isEmpty());
+    int status = 0;
+    for (int i = 0; i < 100 && status != 429; ++i)
+        status = http::call(m_server->url(), "GET", "/healthz").status;
+    QCOMPARE(status, 429); // the bucket is empty now
+    ThumbnailCache& thumbnails = m_ada->files()->thumbnails();
+    QSignalSpy ready(&thumbnails, &ThumbnailCache::ready);
+    QSignalSpy failed(&thumbnails, &ThumbnailCache::failed);
+    thumbnails.request(file.value(u"fileId"_s).toString());
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size() + failed.size(), 1, 20000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
 }
 
 void tst_ClientFiles::outboxKeepsAttachments()
