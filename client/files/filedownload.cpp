@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QNetworkReply>
 #include <QSaveFile>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -93,6 +94,7 @@ void FileDownload::start(const QUrl& target)
         return;
     }
     m_received = 0;
+    m_written = 0;
     Q_EMIT progressChanged();
     m_reply = m_endpoint.get(m_fileId);
     // Bytes go to the file as they come instead of piling up in Qt's buffer: memory stays
@@ -102,7 +104,7 @@ void FileDownload::start(const QUrl& target)
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 got, qint64 total) {
         if (total > 0)
             m_total = total;
-        m_received = got;
+        m_received = std::max(m_written, got);
         Q_EMIT progressChanged();
     });
     connect(m_reply, &QNetworkReply::finished, this, &FileDownload::onFinished);
@@ -113,8 +115,14 @@ void FileDownload::onReadyRead()
 {
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // Only a 200's body is the file; an error page must not land in it.
-    if (status == kHttpOk && m_file)
-        m_file->write(m_reply->readAll());
+    if (status != kHttpOk || !m_file)
+        return;
+    const QByteArray bytes = m_reply->readAll();
+    m_file->write(bytes);
+    // Progress from what was written, in read-buffer steps: Qt's downloadProgress is choked
+    // to one signal per 20 ms, so a fast download could show none between 0 and done.
+    m_received = std::max(m_received, m_written += bytes.size());
+    Q_EMIT progressChanged();
 }
 
 void FileDownload::onFinished()

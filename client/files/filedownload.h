@@ -69,6 +69,7 @@ private:
     std::unique_ptr<QSaveFile> m_file;
     State m_state = State::Idle;
     qint64 m_received = 0;
+    qint64 m_written = 0; ///< bytes of this attempt written to the file
     qint64 m_total = 0;
     QString m_error;
 };
