@@ -1,5 +1,7 @@
 #include "client/search/searchhighlighter.h"
 
+#include "shared/searchwords.h"
+
 #include <QList>
 #include <algorithm>
 
@@ -11,28 +13,6 @@ struct Span
     qsizetype start;
     qsizetype length;
 };
-
-/// The server's word characters: letters, digits, marks and private use (FTS5 unicode61).
-bool isWordChar(char32_t c)
-{
-    switch (QChar::category(c)) {
-    case QChar::Letter_Uppercase:
-    case QChar::Letter_Lowercase:
-    case QChar::Letter_Titlecase:
-    case QChar::Letter_Modifier:
-    case QChar::Letter_Other:
-    case QChar::Number_DecimalDigit:
-    case QChar::Number_Letter:
-    case QChar::Number_Other:
-    case QChar::Mark_NonSpacing:
-    case QChar::Mark_SpacingCombining:
-    case QChar::Mark_Enclosing:
-    case QChar::Other_PrivateUse:
-        return true;
-    default:
-        return false;
-    }
-}
 
 bool isMark(QChar c)
 {
@@ -75,12 +55,12 @@ QList<Span> matches(const QString& text, const QStringList& terms)
     qsizetype i = 0;
     while (i < text.size()) {
         qsizetype units = 1;
-        if (!isWordChar(codePointAt(text, i, &units))) {
+        if (!isSearchWordChar(codePointAt(text, i, &units))) {
             i += units;
             continue;
         }
         qsizetype end = i;
-        while (end < text.size() && isWordChar(codePointAt(text, end, &units)))
+        while (end < text.size() && isSearchWordChar(codePointAt(text, end, &units)))
             end += units;
         const QStringView word = QStringView(text).mid(i, end - i);
         const QString folded = SearchHighlighter::fold(word.toString());
@@ -125,7 +105,7 @@ QStringList SearchHighlighter::terms(const QString& query)
     };
     for (qsizetype i = 0; i < query.size();) {
         qsizetype units = 1;
-        if (isWordChar(codePointAt(query, i, &units)))
+        if (isSearchWordChar(codePointAt(query, i, &units)))
             current += QStringView(query).mid(i, units);
         else if (!current.isEmpty())
             flush();

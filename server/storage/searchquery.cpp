@@ -1,37 +1,14 @@
 #include "server/storage/searchquery.h"
 
+#include "shared/searchwords.h"
+
 namespace palaver::server {
-namespace {
-// Letters, digits, marks (accents written as combining characters, Indic vowel signs) and
-// private-use characters: the characters FTS5's unicode61 tokenizer keeps in tokens. The
-// databases tokenize each word again, so a word is never more than they would accept.
-bool isWordChar(char32_t c)
-{
-    switch (QChar::category(c)) {
-    case QChar::Letter_Uppercase:
-    case QChar::Letter_Lowercase:
-    case QChar::Letter_Titlecase:
-    case QChar::Letter_Modifier:
-    case QChar::Letter_Other:
-    case QChar::Number_DecimalDigit:
-    case QChar::Number_Letter:
-    case QChar::Number_Other:
-    case QChar::Mark_NonSpacing:
-    case QChar::Mark_SpacingCombining:
-    case QChar::Mark_Enclosing:
-    case QChar::Other_PrivateUse:
-        return true;
-    default:
-        return false;
-    }
-}
-} // namespace
 
 SearchQuery::SearchQuery(const QString& text)
 {
     QString word;
     for (const char32_t c : text.toUcs4()) {
-        if (isWordChar(c)) {
+        if (isSearchWordChar(c)) {
             word += QString::fromUcs4(&c, 1);
         } else if (!word.isEmpty()) {
             m_words.append(word);
